@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPglite, openPostgres, type Db } from './connect.ts';
+import { MIGRATION_NAMES, migrateToLatest } from './migrate.ts';
+import { sha256Hex } from '../audit/hash.ts';
+
+/**
+ * A fresh, migrated database for a "medium" test: in-memory PGlite by default, or a throwaway
+ * database on the PostgreSQL server named by DATABASE_URL (created here, dropped on close).
+ * Same tests, both backends.
+ */
+export async function createTestDb(): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  if (url) return createPostgresTestDb(url);
+  const template = await pgliteTemplate();
+  return openPglite(null, { loadDataDir: new Blob([new Uint8Array(template)]), migrate: true });
+}
+
+async function createPostgresTestDb(url: string): Promise<Db> {
+  const name = `hw_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString());
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** A migrated empty PGlite data dir, built once per schema version and cached in the temp folder. */
+async function pgliteTemplate(): Promise<Uint8Array> {
+  const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
+  const sources = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  const fingerprint = sha256Hex(`${MIGRATION_NAMES.join(',')}\n${sources.join('\n')}`).slice(0, 16);
+  const path = join(tmpdir(), `harmwatch-pglite-template-${fingerprint}.tar`);
+  if (existsSync(path)) return readFileSync(path);
+  const pglite = await PGlite.create({ extensions: { pg_trgm } });
+  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...createPgConfig(pglite), max: 1 }) }) });
+  try {
+    await migrateToLatest(kysely);
+  } finally {
+    await kysely.destroy();
+  }
+  const blob = await pglite.dumpDataDir('none');
+  await pglite.close();
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
+  return bytes;
+}
