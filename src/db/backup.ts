@@ -194,7 +194,7 @@ export async function restoreDatabase(db: Kysely<Database>, file: string): Promi
         });
         return obj;
       });
-      await tx.insertInto(block.table as never).values(rows as never).execute();
+      await tx.insertInto(block.table as never).values(rows).execute();
       total += rows.length;
       buffer = [];
     };

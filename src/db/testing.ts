@@ -73,3 +73,47 @@ async function pgliteTemplate(): Promise<Uint8Array> {
   renameSync(tmp, path);
   return bytes;
 }
+
+/** Where a child `harmwatch` process under test keeps its data: its env, and how to look inside. */
+export interface CliTarget {
+  env: NodeJS.ProcessEnv;
+  /** Opens the same database from the test process (only while no child holds it). */
+  open(): Promise<Db>;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A fresh database for CLI tests: a temp PGlite folder, or a throwaway PostgreSQL database when
+ * DATABASE_URL is set.
+ */
+export async function createCliTarget(): Promise<CliTarget> {
+  const url = process.env.DATABASE_URL;
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  if (!url) {
+    const dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, HARMWATCH_DATA_DIR: dir, HARMWATCH_DEMO: '0' };
+    delete env.DATABASE_URL;
+    return {
+      env,
+      open: () => openPglite(dir),
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `hw_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    env: { ...process.env, DATABASE_URL: u.toString(), HARMWATCH_DEMO: '0' },
+    open: () => openPostgres(u.toString()),
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

@@ -19,7 +19,7 @@ const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 export function buildReleaseRow(i: number, over: ReleaseRowSpec = {}): Required<ReleaseRowSpec> {
   const places = ['Mosul', 'Ramadi', 'Kobani', 'Raqqah', 'Hit', 'Sinjar', 'Abu Kamal', 'Manbij'];
   const words = ['one', 'two', 'three', 'four', 'five'];
-  const place = places[i % places.length]!;
+  const place = places[i % places.length];
   const n = (i % 5) + 1;
   const country = ['Kobani', 'Raqqah', 'Abu Kamal', 'Manbij'].includes(place) ? 'Syria' : 'Iraq';
   const day = String((i % 28) + 1).padStart(2, '0');

@@ -33,10 +33,10 @@ export function parseNumberWords(text: string): number | null {
   let seen = false;
   for (const p of parts) {
     if (p in TENS) {
-      total += TENS[p]!;
+      total += TENS[p];
       seen = true;
     } else if (p in UNITS) {
-      total += UNITS[p]!;
+      total += UNITS[p];
       seen = true;
     } else if (p === 'hundred' && seen) {
       total *= 100;

@@ -32,7 +32,7 @@ function splitTargets(list: string): TargetCount[] {
     const piece = raw.trim().replace(/^(?:and|another)\s+/i, '');
     if (!piece) continue;
     const m = numRe.exec(piece);
-    if (m) out.push({ count: parseNumberWords(m[1]!), what: m[2]!.trim() });
+    if (m) out.push({ count: parseNumberWords(m[1]), what: m[2].trim() });
     else out.push({ count: null, what: piece });
   }
   return out;
@@ -59,7 +59,7 @@ export function parseReleaseLine(line: string): ParsedReleaseLine {
   for (const sentence of sentences) {
     const placeHere: string[] = [];
     for (const m of sentence.matchAll(NEAR_RE)) {
-      const p = m[1]!.replace(/[,.;]+$/, '').trim();
+      const p = m[1].replace(/[,.;]+$/, '').trim();
       placeHere.push(p);
       if (!places.includes(p)) places.push(p);
     }
@@ -69,17 +69,17 @@ export function parseReleaseLine(line: string): ParsedReleaseLine {
     const counts = placeHere.length > 0 || clauses.length === 0;
     const sm = counts ? STRIKE_RE.exec(sentence) : null;
     STRIKE_RE.lastIndex = 0;
-    if (sm) clauseStrikes = parseNumberWords(sm[1]!);
+    if (sm) clauseStrikes = parseNumberWords(sm[1]);
     if (clauseStrikes != null) strikes = (strikes ?? 0) + clauseStrikes;
     clauses.push({ place: placeHere[0] ?? null, strikes: clauseStrikes });
 
     const verbs = [...sentence.matchAll(VERB_RE)];
     verbs.forEach((v, i) => {
       const start = v.index + v[0].length;
-      const end = i + 1 < verbs.length ? verbs[i + 1]!.index : sentence.length;
+      const end = i + 1 < verbs.length ? verbs[i + 1].index : sentence.length;
       const objectText = sentence.slice(start, end).replace(/\b(?:and|as well as)\s*$/i, '').replace(/,\s*$/, '');
       const targets = splitTargets(objectText);
-      const verb = v[1]!.toLowerCase();
+      const verb = v[1].toLowerCase();
       if (verb.startsWith('destroy')) destroyed.push(...targets);
       else if (verb.startsWith('damag')) damaged.push(...targets);
       else if (verb === 'suppressed' || verb === 'denied') return;

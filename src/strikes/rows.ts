@@ -78,8 +78,8 @@ export function validateReleaseRow(row: number, v: Record<string, string>, layou
       location = parsed.places[0] ?? location;
       warnings.push({ row, field: 'country', value: countryRaw, warning: `country "${countryRaw}" read from the location column as ${country}` });
     } else if (tail) {
-      country = COUNTRY_CODES[tail[2]!.toLowerCase()]!;
-      if (!location) location = cleanPlace(tail[1]!);
+      country = COUNTRY_CODES[tail[2].toLowerCase()]!;
+      if (!location) location = cleanPlace(tail[1]);
       warnings.push({ row, field: 'country', value: countryRaw, warning: `country "${countryRaw}" read as ${country}` });
     } else {
       return reject('country', countryRaw, 'unknown country (expected Iraq or Syria)');

@@ -23,7 +23,7 @@ test('strike import: loads good rows, lists bad ones, is idempotent and audited'
   assert.equal(first.read, 30);
   assert.equal(first.imported, 27);
   assert.deepEqual(first.rejected.map((r) => [r.row, r.field]), [[6, 'date'], [11, 'country'], [15, 'number']]);
-  assert.match(first.rejected[0]!.reason, /calendar date/);
+  assert.match(first.rejected[0].reason, /calendar date/);
   const expectedStrikes = rows.filter((_, i) => ![4, 9, 13, 20].includes(i)).reduce((a, r) => a + Number(r.number), 0) + 6;
   assert.equal(first.strikes, expectedStrikes);
   assert.ok(first.warnings.some((w) => w.row === 22 && w.field === 'country'), 'Unknown country read from location, with a warning');
@@ -43,7 +43,7 @@ test('strike import: the refined edition revises a line once and is not undone b
   const db = await createTestDb();
   t.after(() => db.close());
   const raw = [buildReleaseRow(1, { location: 'Ar Raqqah' }), buildReleaseRow(2)];
-  const refined = [{ ...raw[0]!, location: 'Raqqa', manually_edited: 'TRUE' }, raw[1]!];
+  const refined = [{ ...raw[0], location: 'Raqqa', manually_edited: 'TRUE' }, raw[1]];
   const rawFile = writeReleaseCsv(raw, 'raw');
   const refinedFile = writeReleaseCsv(refined, 'refined');
   await strikeImporter(db.kysely, { file: rawFile, actor });
@@ -53,8 +53,8 @@ test('strike import: the refined edition revises a line once and is not undone b
   assert.deepEqual([again.imported, again.updated, again.unchanged], [0, 0, 2]);
   const list = await strikeRepository.list(db.kysely, { limit: 10, place: 'raqqa' });
   assert.equal(list.length, 1);
-  assert.equal(list[0]!.place_text, 'Raqqa');
-  assert.equal(list[0]!.version, 2);
+  assert.equal(list[0].place_text, 'Raqqa');
+  assert.equal(list[0].version, 2);
   const events = await db.kysely.selectFrom('audit_events').select(['action', 'before', 'after']).where('action', '=', 'strike.revised').execute();
   assert.equal(events.length, 1);
   assert.ok(events.some((e) => JSON.stringify(e.before).includes('Ar Raqqah') && JSON.stringify(e.after).includes('Raqqa')));

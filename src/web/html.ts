@@ -10,7 +10,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 type Part = SafeHtml | string | number | null | undefined | false | Part[];
@@ -29,9 +29,9 @@ function render(v: Part): string {
  * @example html`<td>${place}</td>` // place "<b>" renders as &lt;b&gt;
  */
 export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
-  let out = strings[0]!;
+  let out = strings[0];
   values.forEach((v, i) => {
-    out += render(v) + strings[i + 1]!;
+    out += render(v) + strings[i + 1];
   });
   return new SafeHtml(out);
 }
