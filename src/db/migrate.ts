@@ -1,18 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import * as m0001 from './migrations/0001_core.ts';
+
+const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /**
- * Versioned, forward-only migrations, listed here in order. Add a file and a line; never edit
- * one that has shipped.
+ * Versioned, forward-only migrations: every `NNNN_name.ts` in src/db/migrations, in name order.
+ * Add a file; never edit one that has shipped.
  */
-const MIGRATIONS: Record<string, Migration> = {
-  '0001_core': m0001,
+export const MIGRATION_NAMES: string[] = readdirSync(DIR)
+  .filter((f) => /^\d{4}_[a-z0-9_]+\.ts$/.test(f))
+  .sort()
+  .map((f) => f.slice(0, -3));
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    const out: Record<string, Migration> = {};
+    for (const name of MIGRATION_NAMES) out[name] = (await import(`./migrations/${name}.ts`)) as Migration;
+    return out;
+  },
 };
-
-/** Names of all migrations this build knows, in order. */
-export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
-
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export interface MigrationOutcome {
   applied: string[];
@@ -39,4 +46,3 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationOut
     current: executed.at(-1)?.name ?? null,
   };
 }
-
