@@ -8,6 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { HarmwatchError, toHarmwatchError } from '../errors.ts';
 import { strikeRoutes } from '../strikes/routes.ts';
+import { incidentRoutes } from '../incidents/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './healthRoutes.ts';
 import { pageRoutes } from './pageRoutes.ts';
@@ -53,7 +54,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description: 'Civilian harm from military strikes: sources, claims, incidents, declared strikes, assessments. Figures are ranges; unknown is null, never 0.',
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
-      tags: [{ name: 'system' }, { name: 'strikes', description: 'Strikes declared by militaries in their releases' }],
+      tags: [
+        { name: 'system' },
+        { name: 'incidents', description: 'Events: linked claims with figures, grade and belligerent assessments' },
+        { name: 'strikes', description: 'Strikes declared by militaries in their releases' },
+        { name: 'exports', description: 'CSV, HXL and GeoJSON downloads, streamed' },
+      ],
     },
     transform: jsonSchemaTransform,
   });
@@ -97,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(deps));
   await app.register(strikeRoutes(deps));
+  await app.register(incidentRoutes(deps));
   await app.register(pageRoutes(deps));
   await app.register(docsRoutes());
   return app;

@@ -1,0 +1,144 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database, IncidentRow } from '../db/types.ts';
+import { foldSearch } from '../db/migrations/0006_incident_search.ts';
+import { escapeLike } from '../strikes/repository.ts';
+
+export interface IncidentFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  country?: string | undefined;
+  /** Governorate (admin1) as stored, case-insensitive. */
+  governorate?: string | undefined;
+  belligerent?: string | undefined;
+  grade?: string | undefined;
+  /** Any belligerent's current assessment status. */
+  assessment?: string | undefined;
+  /** Words to find in id, title, summary and place names, in any script. */
+  q?: string | undefined;
+  /** Public views see published incidents only. */
+  publishedOnly: boolean;
+}
+
+export interface Cursor {
+  date: string | null;
+  id: number;
+}
+
+type IncidentQuery = SelectQueryBuilder<Database, 'incidents', object>;
+
+function applyFilter(q: IncidentQuery, f: IncidentFilter): IncidentQuery {
+  let out = q;
+  if (f.publishedOnly) out = out.where('incidents.status', '=', 'published');
+  else out = out.where('incidents.status', '<>', 'merged');
+  if (f.from) out = out.where('incidents.date_start', '>=', f.from);
+  if (f.to) out = out.where('incidents.date_start', '<=', f.to);
+  if (f.country) out = out.where('incidents.country', '=', f.country);
+  if (f.governorate) out = out.where(sql<string>`lower(incidents.admin1)`, '=', f.governorate.toLowerCase());
+  if (f.belligerent) out = out.where(sql<boolean>`${f.belligerent} = any(incidents.belligerents)`);
+  if (f.grade) out = out.where('incidents.grade', '=', f.grade);
+  if (f.assessment) {
+    const status = f.assessment;
+    out = out.where((eb) => eb.exists(eb.selectFrom('assessments').select('assessments.id').whereRef('assessments.incident_id', '=', 'incidents.id').where('assessments.status', '=', status)));
+  }
+  if (f.q) {
+    for (const word of foldSearch(f.q).split(/\s+/).filter(Boolean).slice(0, 8)) {
+      out = out.where('incidents.search_text', 'like', `%${escapeLike(word)}%`);
+    }
+  }
+  return out;
+}
+
+/** Typed queries over incidents and what hangs off them; one method per query. */
+export const incidentRepository = {
+  /** Newest first (undated last), keyset-paginated on (date_start, id). */
+  async list(db: Kysely<Database>, f: IncidentFilter, after: Cursor | null, limit: number): Promise<IncidentRow[]> {
+    let q = applyFilter(db.selectFrom('incidents'), f);
+    if (after) {
+      const { date, id } = after;
+      q = date === null
+        ? q.where('incidents.date_start', 'is', null).where('incidents.id', '<', id)
+        : q.where((eb) => eb.or([
+          eb('incidents.date_start', '<', date),
+          eb.and([eb('incidents.date_start', '=', date), eb('incidents.id', '<', id)]),
+          eb('incidents.date_start', 'is', null),
+        ]));
+    }
+    return q.selectAll('incidents').orderBy(sql`incidents.date_start desc nulls last`).orderBy('incidents.id', 'desc').limit(limit).execute();
+  },
+
+  async count(db: Kysely<Database>, f: IncidentFilter): Promise<number> {
+    const r = await applyFilter(db.selectFrom('incidents'), f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  /** All matching incidents in id order, a page at a time (for streamed exports). */
+  async *stream(db: Kysely<Database>, f: IncidentFilter, pageSize = 1000): AsyncGenerator<IncidentRow[]> {
+    let lastId = 0;
+    for (;;) {
+      const rows = await applyFilter(db.selectFrom('incidents'), f).selectAll('incidents').where('incidents.id', '>', lastId).orderBy('incidents.id').limit(pageSize).execute();
+      if (rows.length === 0) return;
+      yield rows;
+      lastId = rows.at(-1)!.id;
+      if (rows.length < pageSize) return;
+    }
+  },
+
+  async byPublicId(db: Kysely<Database>, publicId: string): Promise<IncidentRow | undefined> {
+    return db.selectFrom('incidents').selectAll().where('public_id', '=', publicId).executeTakeFirst();
+  },
+
+  async figures(db: Kysely<Database>, incidentIds: number[]) {
+    if (incidentIds.length === 0) return [];
+    return db.selectFrom('incident_figures').selectAll().where('incident_id', 'in', incidentIds).orderBy('incident_id').orderBy('outcome').orderBy('population').execute();
+  },
+
+  async assessments(db: Kysely<Database>, incidentIds: number[]) {
+    if (incidentIds.length === 0) return [];
+    return db.selectFrom('assessments').selectAll().where('incident_id', 'in', incidentIds).orderBy('incident_id').orderBy('belligerent').execute();
+  },
+
+  async assessmentHistory(db: Kysely<Database>, assessmentIds: number[]) {
+    if (assessmentIds.length === 0) return [];
+    return db.selectFrom('assessment_history').selectAll().where('assessment_id', 'in', assessmentIds).orderBy('assessment_id').orderBy('version').execute();
+  },
+
+  /** Claims of an incident with their source's public facts (never restricted sources). */
+  async claimsWithSources(db: Kysely<Database>, incidentId: number) {
+    return db
+      .selectFrom('claims')
+      .innerJoin('sources', 'sources.id', 'claims.source_id')
+      .select([
+        'claims.id', 'claims.type', 'claims.claimant', 'claims.claimant_norm', 'claims.outcome', 'claims.population', 'claims.min', 'claims.max',
+        'claims.qualifier', 'claims.period_start', 'claims.period_end', 'claims.date_precision', 'claims.place_text', 'claims.place_precision',
+        'claims.quote', 'claims.span_start', 'claims.span_end', 'claims.stance', 'claims.status',
+        'sources.id as source_id', 'sources.title as source_title', 'sources.publisher as source_publisher', 'sources.url as source_url',
+        'sources.sha256 as source_sha256', 'sources.captured_at as source_captured_at', 'sources.type as source_type', 'sources.language as source_language',
+        'sources.published_on as source_published_on',
+      ])
+      .where('claims.incident_id', '=', incidentId)
+      .where('sources.visibility', '=', 'public')
+      .where('claims.status', '<>', 'rejected')
+      .orderBy('claims.id')
+      .execute();
+  },
+
+  async strikesNearby(db: Kysely<Database>, incidentId: number) {
+    return db
+      .selectFrom('strike_matches')
+      .innerJoin('declared_strikes', 'declared_strikes.id', 'strike_matches.strike_id')
+      .select(['declared_strikes.id', 'declared_strikes.release_date', 'declared_strikes.place_text', 'declared_strikes.strikes', 'declared_strikes.line',
+        'declared_strikes.country', 'strike_matches.day_gap', 'strike_matches.distance_km', 'strike_matches.score', 'strike_matches.assigned'])
+      .where('strike_matches.incident_id', '=', incidentId)
+      .orderBy('strike_matches.score', 'desc')
+      .execute();
+  },
+
+  /** Distinct governorates and belligerents, for filter menus. */
+  async facets(db: Kysely<Database>, publishedOnly: boolean): Promise<{ governorates: Array<{ country: string | null; admin1: string }>; belligerents: string[] }> {
+    let g = db.selectFrom('incidents').select(['country', 'admin1']).where('admin1', 'is not', null).distinct();
+    if (publishedOnly) g = g.where('status', '=', 'published');
+    const govs = await g.orderBy('admin1').execute();
+    const bel = await sql<{ b: string }>`select distinct unnest(belligerents) as b from incidents ${publishedOnly ? sql`where status = 'published'` : sql``} order by 1`.execute(db);
+    return { governorates: govs.map((r) => ({ country: r.country, admin1: r.admin1! })), belligerents: bel.rows.map((r) => r.b) };
+  },
+};

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ASSESSMENT_STATUSES, GRADES } from '../model/vocabulary.ts';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'not a calendar date');
+
+const blankToUndefined = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
+
+/** Filters shared by the list, the pages and the exports. Empty form fields are ignored. */
+export const IncidentFilterQuery = z.object({
+  /** Earliest incident date (YYYY-MM-DD). */
+  from: blankToUndefined(isoDate),
+  /** Latest incident date (YYYY-MM-DD). */
+  to: blankToUndefined(isoDate),
+  /** ISO country code. */
+  country: blankToUndefined(z.enum(['IQ', 'SY'])),
+  /** Governorate (admin1) name. */
+  governorate: blankToUndefined(z.string().trim().max(100)),
+  /** Belligerent as recorded (e.g. coalition, russian_forces). */
+  belligerent: blankToUndefined(z.string().trim().max(100)),
+  grade: blankToUndefined(z.enum(GRADES)),
+  /** Current assessment status of any belligerent. */
+  assessment: blankToUndefined(z.enum(ASSESSMENT_STATUSES)),
+  /** Search words, English or Arabic. */
+  q: blankToUndefined(z.string().trim().max(200)),
+});
+
+export const IncidentListQuery = IncidentFilterQuery.extend({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
+
+export const ExportQuery = IncidentFilterQuery.extend({
+  /** Start the CSV with a UTF-8 byte order mark, for spreadsheet programs. */
+  bom: z.enum(['0', '1']).optional(),
+});
+
+const Range = z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() });
+
+export const IncidentJsonSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  summary: z.string().nullable(),
+  date: z.object({ start: z.string().nullable(), end: z.string().nullable(), precision: z.string().nullable() }),
+  place: z.object({
+    text: z.string().nullable(), nameAr: z.string().nullable(), country: z.string().nullable(), governorate: z.string().nullable(),
+    district: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(), precision: z.string().nullable(), radiusM: z.number().nullable(),
+  }),
+  belligerents: z.array(z.string()),
+  strikeStatus: z.string().nullable(),
+  grade: z.string().nullable(),
+  status: z.string(),
+  figures: z.array(z.object({ outcome: z.string(), population: z.string(), low: z.number().int().nullable(), best: z.number().int().nullable(), high: z.number().int().nullable(), rule: z.string() })),
+  assessments: z.array(z.object({
+    belligerent: z.string(), status: z.string(), conceded: z.object({ killed: Range, injured: Range }),
+    reason: z.string(), reasonGiven: z.boolean(), assessedOn: z.string().nullable(), documentUrl: z.string().nullable(), version: z.number().int(),
+  })),
+  version: z.number().int(),
+  href: z.string(),
+});
+
+export const IncidentListResponse = z.object({
+  data: z.array(IncidentJsonSchema),
+  next: z.string().nullable(),
+  total: z.number().int(),
+});
+
+export const ClaimJsonSchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  claimant: z.string().nullable(),
+  outcome: z.string().nullable(),
+  population: z.string().nullable(),
+  min: z.number().int().nullable(),
+  max: z.number().int().nullable(),
+  qualifier: z.string().nullable(),
+  period: z.object({ start: z.string().nullable(), end: z.string().nullable(), precision: z.string().nullable() }),
+  place: z.object({ text: z.string().nullable(), precision: z.string().nullable() }),
+  stance: z.array(z.string()),
+  quote: z.string(),
+  span: z.tuple([z.number().int(), z.number().int()]),
+  source: z.object({
+    id: z.number().int(), title: z.string().nullable(), publisher: z.string().nullable(), url: z.string().nullable(),
+    sha256: z.string(), capturedAt: z.string(), type: z.string(), language: z.string().nullable(), publishedOn: z.string().nullable(),
+  }),
+});
+
+export const IncidentDetailResponse = IncidentJsonSchema.extend({
+  claims: z.array(ClaimJsonSchema),
+  strikesNearby: z.array(z.object({
+    id: z.number().int(), releaseDate: z.string(), place: z.string(), strikes: z.number().int().nullable(), line: z.string(),
+    dayGap: z.number().int(), distanceKm: z.number().nullable(), score: z.number(), assigned: z.boolean(),
+  })),
+  assessmentHistory: z.array(z.object({
+    belligerent: z.string(), version: z.number().int(), status: z.string(), reason: z.string(), reasonGiven: z.boolean(),
+    assessedOn: z.string().nullable(), recordedAt: z.string(), changeReason: z.string(),
+  })),
+});
