@@ -32,7 +32,7 @@ export interface NewIncidentProps {
  */
 export async function createIncident(ctx: WriteContext, p: NewIncidentProps): Promise<{ id: number; publicId: string }> {
   const next = await sql<{ n: string }>`select nextval('incident_public_seq') as n`.execute(ctx.tx);
-  const publicId = `HW-${String(next.rows[0]!.n).padStart(6, '0')}`;
+  const publicId = `HW-${String(next.rows[0].n).padStart(6, '0')}`;
   const row = await ctx.tx
     .insertInto('incidents')
     .values({

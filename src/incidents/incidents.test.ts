@@ -14,7 +14,7 @@ test('incidents API: list, filters across scripts, detail, exports', async (t) =
   await t.test('list shows published incidents only, newest first, undated last', async () => {
     const r = (await app.inject('/api/incidents')).json<{ data: Array<{ id: string; date: { start: string | null } }>; total: number }>();
     assert.equal(r.total, 3);
-    assert.equal(r.data[0]!.id, a.publicId);
+    assert.equal(r.data[0].id, a.publicId);
     assert.equal(r.data.at(-1)!.date.start, null);
     assert.ok(!JSON.stringify(r).includes('Secret draft place'));
   });
@@ -39,7 +39,7 @@ test('incidents API: list, filters across scripts, detail, exports', async (t) =
 
   await t.test('unknown figures stay null, never 0', async () => {
     const r = (await app.inject(`/api/incidents/${b.publicId}`)).json<{ figures: Array<{ low: number | null }>; place: { radiusM: number } }>();
-    assert.equal(r.figures[0]!.low, null);
+    assert.equal(r.figures[0].low, null);
     assert.equal(r.place.radiusM, 1000);
     assert.equal((await app.inject('/api/incidents/HW-999999')).statusCode, 404);
   });
@@ -52,7 +52,7 @@ test('incidents API: list, filters across scripts, detail, exports', async (t) =
     assert.ok(!csv.body.includes('Secret draft place'));
     const hxl = await app.inject('/api/incidents.hxl.csv?country=SY');
     const lines = hxl.body.split('\r\n');
-    assert.match(lines[1]!, /^#event\+id,#date\+start/);
+    assert.match(lines[1], /^#event\+id,#date\+start/);
     assert.equal(lines.filter(Boolean).length, 3);
     const geo = (await app.inject('/api/incidents.geojson')).json<{ type: string; features: Array<{ geometry: { coordinates: number[] } | null }> }>();
     assert.equal(geo.type, 'FeatureCollection');

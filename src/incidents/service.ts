@@ -43,7 +43,7 @@ export async function getIncidentDetail(db: Kysely<Database>, publicId: string, 
   ]);
   const history = await incidentRepository.assessmentHistory(db, assessments.map((a) => a.id));
   return {
-    ...base!,
+    ...base,
     claims: claims.map((c) => ({
       id: c.id, type: c.type, claimant: c.claimant_norm ?? c.claimant, outcome: c.outcome, population: c.population,
       min: c.min, max: c.max, qualifier: c.qualifier,
