@@ -61,3 +61,23 @@ test('incidents API: list, filters across scripts, detail, exports', async (t) =
     assert.ok(geo.features.some((f) => f.geometry?.coordinates[0] === 43.1));
   });
 });
+
+test('incident pages: list with filters and downloads, detail with figures, in both languages', async (t) => {
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  const a = await buildIncident(db.kysely, { placeText: 'Al Baghuz', placeNameAr: 'الباغوز', country: 'SY', admin1: 'Deir-ez-Zor' });
+  const list = await app.inject('/incidents?q=%D8%A7%D9%84%D8%A8%D8%A7%D8%BA%D9%88%D8%B2&lang=ar');
+  assert.equal(list.statusCode, 200);
+  assert.match(list.body, /dir="rtl"/);
+  assert.ok(list.body.includes(a.publicId));
+  assert.match(list.body, /\/api\/incidents\.geojson\?/);
+  const detail = await app.inject(`/incidents/${a.publicId}`);
+  assert.equal(detail.statusCode, 200);
+  assert.match(detail.body, /10 – 12 – 15/);
+  assert.match(detail.body, /radius 1,000 m/);
+  const empty = await app.inject('/incidents?from=&to=&country=&governorate=&belligerent=&grade=&assessment=&q=');
+  assert.equal(empty.statusCode, 200);
+  const missing = await app.inject({ url: '/incidents/HW-404404', headers: { accept: 'text/html' } });
+  assert.equal(missing.statusCode, 404);
+  assert.match(missing.body, /<html/);
+});

@@ -32,6 +32,7 @@ export function layout(meta: PageMeta, body: SafeHtml): string {
   <span class="tagline">${t('site.tagline')}</span>
   <nav aria-label="${meta.lang === 'ar' ? 'التنقل الرئيسي' : 'Main'}">
     <a href="/?lang=${meta.lang}">${t('nav.home')}</a>
+    <a href="/incidents?lang=${meta.lang}">${t('nav.incidents')}</a>
     <a href="/strikes?lang=${meta.lang}">${t('nav.strikes')}</a>
     <a href="/docs">${t('nav.api')}</a>
     <a href="${switchLangHref(meta.path, meta.lang)}" hreflang="${meta.lang === 'ar' ? 'en' : 'ar'}" lang="${meta.lang === 'ar' ? 'en' : 'ar'}">${t('lang.switch')}</a>
