@@ -6,6 +6,9 @@ import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { verifyAudit } from '../audit/service.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.ts';
 import { registerImportStrikes } from '../strikes/cli.ts';
+import { register as registerExtract } from '../extract/cli.ts';
+import { register as registerLinkage } from '../linkage/cli.ts';
+import { register as registerGazetteer } from '../gazetteer/cli.ts';
 import { loadDemoData } from '../strikes/demo.ts';
 import { serve } from '../web/server.ts';
 import { runCommand } from './io.ts';
@@ -77,6 +80,10 @@ export function buildProgram(): Command {
 
   const imp = program.command('import').description('import data (idempotent, resumable; exit 2 when rows were rejected)');
   registerImportStrikes(imp);
+
+  registerExtract(program);
+  registerLinkage(program);
+  registerGazetteer(program);
 
   program.command('demo').description('load the bundled demo data (CJTF-OIR strike releases) now').option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => {

@@ -1,0 +1,217 @@
+/**
+ * `npm run eval -- extract`: claim extraction against
+ *  (a) weak labels: every Airwars source text, scored on whether its main civilian-killed figure
+ *      falls inside the linked incident's recorded civ_killed_min..max (precision, recall, F1 per
+ *      language), beside a naive baseline measured in the same run;
+ *  (b) the hand-labelled set eval/labels/extract-hand.jsonl when present (labelling.md's rules).
+ * `--weak-only` skips (b) (use it while developing: the hand labels are the honest test set).
+ * Data: Airwars, airwars.org; FA-KES (Salem et al. 2019). Nothing from them is written out.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { SHARED_DATA_ABSENT, sharedDataPath } from '../src/shared-data.ts';
+import { extractClaims, norm, parsePublished, type Claim } from '../src/extract/index.ts';
+import { loadCorpus } from './labels/select-extract-sample.ts';
+
+const textsPath = sharedDataPath('airwars-syria', 'source_texts.jsonl');
+const incidentsPath = sharedDataPath('airwars-syria', 'incidents.csv');
+if (!textsPath || !incidentsPath) {
+  console.log(`extract eval ${SHARED_DATA_ABSENT}`);
+  process.exit(0);
+}
+
+interface Row { source_id: string; airwars_ids: string[]; publication_date: string; language: string; text: string; title: string }
+const rows = readFileSync(textsPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const incidents = parse<Record<string, string>>(readFileSync(incidentsPath, 'utf8'), { columns: true, skip_empty_lines: true });
+const range = new Map<string, [number, number]>();
+for (const r of incidents) {
+  const lo = r.civ_killed_min === '' ? null : Number(r.civ_killed_min);
+  const hi = r.civ_killed_max === '' ? lo : Number(r.civ_killed_max);
+  if (lo !== null && hi !== null && !Number.isNaN(lo) && !Number.isNaN(hi)) range.set(r.airwars_id, [lo, hi]);
+}
+
+const CIV = new Set(['civilians', 'unknown', 'children', 'women', 'men']);
+
+/**
+ * The text's main civilian-killed figure: the first stated one (its canonical claim's figure),
+ * a total (civilians / unknown) before a sub-group (children, women, men).
+ */
+function mainFigure(claims: Claim[]): number | null {
+  for (const groups of [['civilians', 'unknown'], ['children', 'women', 'men']]) {
+    for (const c of claims) {
+      if (c.type !== 'casualties' || c.outcome !== 'killed' || !groups.includes(c.population ?? '')) continue;
+      const canon = c.duplicateOf !== null ? claims[c.duplicateOf] : c;
+      const v = canon.min ?? canon.max;
+      if (v !== null && v > 0) return v;
+    }
+  }
+  return null;
+}
+
+const KILL = /(killed|dead|died|deaths?|مقتل|قتلى|قتلي|شهداء|شهيد|استشهاد|قتيل|ضحايا)/i;
+/** Naive baseline: the first number within 40 characters of a killing word. */
+function naive(text: string): number | null {
+  const t = text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+  for (const m of t.matchAll(/\d+/g)) {
+    const around = t.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    const v = Number(m[0]);
+    if (KILL.test(around) && v > 0 && v < 5000) return v;
+  }
+  return null;
+}
+
+interface Tally { pred: number; gold: number; tp: number; n: number; stated: number }
+const tallies = new Map<string, { ours: Tally; base: Tally }>();
+const misses = new Map<string, number>();
+const miss = (k: string): void => void misses.set(k, (misses.get(k) ?? 0) + 1);
+let unlabelled = 0;
+let unlabelledPred = 0;
+const t0 = performance.now();
+for (const r of rows) {
+  const lang = r.language === 'ar' || r.language === 'en' ? r.language : 'und';
+  const t = tallies.get(lang) ?? { ours: { pred: 0, gold: 0, tp: 0, n: 0, stated: 0 }, base: { pred: 0, gold: 0, tp: 0, n: 0, stated: 0 } };
+  tallies.set(lang, t);
+  const ranges = r.airwars_ids.map((id) => range.get(id)).filter((x): x is [number, number] => !!x);
+  if (ranges.length === 0) {
+    // no recorded figure for the linked incident: blank = not published (README), so no label
+    unlabelled++;
+    if (mainFigure(extractClaims(r.text, { published: parsePublished(r.publication_date) }).claims) !== null) unlabelledPred++;
+    continue;
+  }
+  const positive = ranges.some(([, hi]) => hi > 0);
+  const inside = (v: number): boolean => ranges.some(([lo, hi]) => v >= lo && v <= hi);
+  const claims = extractClaims(r.text, { published: parsePublished(r.publication_date), lang: lang === 'und' ? undefined : lang }).claims;
+  const ours = mainFigure(claims);
+  const base = naive(r.text);
+  // ceiling: positive texts in which some written digit group falls inside the recorded range
+  const digits = r.text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).match(/\d+/g) ?? [];
+  const stated = positive && digits.some((d) => Number(d) > 0 && inside(Number(d)));
+  for (const [v, tl] of [[ours, t.ours], [base, t.base]] as const) {
+    tl.n++;
+    if (stated) tl.stated++;
+    if (positive) tl.gold++;
+    if (v !== null) tl.pred++;
+    if (v !== null && positive && inside(v)) tl.tp++;
+  }
+  if (positive && (ours === null || !inside(ours))) {
+    const killedClaims = claims.filter((c) => c.type === 'casualties' && c.outcome === 'killed');
+    if (ours !== null) miss(ours > Math.max(...ranges.map(([, hi]) => hi)) ? 'figure above recorded range' : 'figure below recorded range');
+    else if (killedClaims.length && killedClaims.every((c) => c.population === 'combatants')) miss('only combatant figures');
+    else if (killedClaims.length) miss('only vague killed claims');
+    else if (claims.some((c) => c.outcome === 'injured')) miss('injured but no killed figure');
+    else if (r.text.length < 300) miss('short text / no figure found');
+    else miss('long text, no figure found');
+  } else if (!positive && ours !== null) miss('figure where incident records 0 killed');
+}
+const secs = (performance.now() - t0) / 1000;
+
+const f1 = (t: Tally): { p: number; r: number; f: number } => {
+  const p = t.pred ? t.tp / t.pred : 0;
+  const r = t.gold ? t.tp / t.gold : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+const pct = (x: number): string => x.toFixed(2);
+console.log(`\n(a) weak labels: ${rows.length} Airwars source texts in ${secs.toFixed(1)} s (Data: Airwars, airwars.org);`);
+console.log(`    ${unlabelled} left out: their incidents record no civilians-killed figure (unknown is not 0)`);
+console.log('lang  texts  with-range  digit-in-range | extractor pred  tp    P     R     F1  | naive pred  tp    P     R     F1');
+for (const [lang, { ours, base }] of [...tallies].sort()) {
+  const a = f1(ours);
+  const b = f1(base);
+  console.log(`${lang.padEnd(5)} ${String(ours.n).padStart(5)}  ${String(ours.gold).padStart(10)}  ${String(ours.stated).padStart(14)} | ${String(ours.pred).padStart(14)} ${String(ours.tp).padStart(4)}  ${pct(a.p)}  ${pct(a.r)}  ${pct(a.f)} | ${String(base.pred).padStart(10)} ${String(base.tp).padStart(4)}  ${pct(b.p)}  ${pct(b.r)}  ${pct(b.f)}`);
+}
+const all = [...tallies.values()].reduce((a, { ours }) => ({ pred: a.pred + ours.pred, tp: a.tp + ours.tp }), { pred: 0, tp: 0 });
+console.log(`(had blank been read as 0 killed: ${unlabelledPred} more predictions would count as wrong, overall precision ${pct(all.tp / (all.pred + unlabelledPred))} instead of ${pct(all.tp / all.pred)})`);
+console.log('with-range: texts whose linked incident records civilians killed (> 0), the recall denominator;');
+console.log('digit-in-range: of those, texts where any written number falls in the range (a ceiling for digit figures).');
+console.log('\nmisses by category (weak labels):');
+for (const [k, v] of [...misses].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(5)}  ${k}`);
+
+// (b) hand labels
+const LABELS = fileURLToPath(new URL('labels/extract-hand.jsonl', import.meta.url));
+if (process.argv.includes('--weak-only')) {
+  console.log('\n(b) hand labels skipped (--weak-only)');
+  process.exit(0);
+}
+if (!existsSync(LABELS)) {
+  console.log('\n(b) hand labels absent (eval/labels/extract-hand.jsonl)');
+  process.exit(0);
+}
+const corpus = loadCorpus();
+if (!corpus) {
+  console.log(`\n(b) hand labels: ${SHARED_DATA_ABSENT}`);
+  process.exit(0);
+}
+interface LabelFig { outcome: string; population: string; min: number | null; max: number | null }
+interface Label { id: string; language: string; casualties: LabelFig[]; event_date: string | null; places: unknown[] }
+const labels = readFileSync(LABELS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+const compatiblePop = (a: string, b: string): boolean => a === b || (CIV.has(a) && CIV.has(b) && (['civilians', 'unknown'].includes(a) || ['civilians', 'unknown'].includes(b)));
+/** A labelled place's names: the text its span covers (as written) and its romanised form. */
+const placeName = (p: unknown, text: string): string[] => {
+  if (typeof p === 'string') return [p];
+  if (p && typeof p === 'object') {
+    const o = p as Record<string, unknown>;
+    const span = Array.isArray(o.span) && typeof o.span[0] === 'number' && typeof o.span[1] === 'number' ? [text.slice(o.span[0], o.span[1])] : [];
+    return [...span, ...['text', 'name', 'as_written', 'written', 'romanised'].map((k) => o[k]).filter((x): x is string => typeof x === 'string')];
+  }
+  return [];
+};
+const normPlace = (s: string): string => norm(s).replace(/(^|\s)ال/g, '$1').replace(/^(al|el|ad|as|ar|ash|at|az|an)[-\s]/, '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
+const hand = new Map<string, { tp: number; pred: number; gold: number; days: number; dayHits: number; places: number; placeHits: number }>();
+const handMiss = new Map<string, number>();
+const hm = (k: string): void => void handMiss.set(k, (handMiss.get(k) ?? 0) + 1);
+let unknownIds = 0;
+for (const l of labels) {
+  const text = corpus.get(l.id);
+  if (!text) {
+    unknownIds++;
+    continue;
+  }
+  const pub = parsePublished(text.publicationDate) ?? (/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.publicationDate.trim()) ? (() => {
+    const [, m, d, y] = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.publicationDate.trim())!;
+    return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  })() : undefined);
+  const claims = extractClaims(text.text, { published: pub, lang: text.language }).claims;
+  const preds = claims.filter((c) => c.type === 'casualties' && c.duplicateOf === null);
+  const h = hand.get(l.language) ?? { tp: 0, pred: 0, gold: 0, days: 0, dayHits: 0, places: 0, placeHits: 0 };
+  hand.set(l.language, h);
+  h.pred += preds.length;
+  h.gold += l.casualties.length;
+  const used = new Set<number>();
+  for (const g of l.casualties) {
+    const k = preds.findIndex((p, i) => !used.has(i) && p.outcome === g.outcome && compatiblePop(p.population ?? '', g.population)
+      && (g.min !== null ? p.min === g.min : p.min === null && p.max === g.max));
+    if (k >= 0) {
+      used.add(k);
+      h.tp++;
+    } else if (!preds.some((p) => p.outcome === g.outcome)) hm(`casualty: no ${g.outcome} claim at all`);
+    else if (preds.some((p) => p.outcome === g.outcome && (p.min ?? p.max) === (g.min ?? g.max))) hm('casualty: right figure, population differs');
+    else hm(`casualty: figure differs (${g.min === null && g.max === null ? 'vague label' : 'numeric label'})`);
+  }
+  const extra = preds.length - used.size;
+  for (let i = 0; i < extra; i++) hm('casualty: prediction without label');
+  if (l.event_date) {
+    h.days++;
+    const hit = claims.some((c) => c.period && c.period.start <= l.event_date! && l.event_date! <= c.period.end
+      && (Date.parse(c.period.end) - Date.parse(c.period.start)) / 86_400_000 <= 6);
+    if (hit) h.dayHits++;
+    else hm(claims.some((c) => c.period) ? 'event day: other period predicted' : 'event day: no period predicted');
+  }
+  const predPlaces = claims.flatMap((c) => c.places.map((p) => normPlace(p.text))).filter(Boolean);
+  for (const p of l.places ?? []) {
+    h.places++;
+    const names = placeName(p, text.text).map(normPlace).filter(Boolean);
+    if (names.some((nm) => predPlaces.some((q) => q.includes(nm) || nm.includes(q)))) h.placeHits++;
+    else hm(predPlaces.length ? 'place: other places predicted' : 'place: none predicted');
+  }
+}
+console.log(`\n(b) hand labels: ${labels.length} records${unknownIds ? `, ${unknownIds} with unknown ids` : ''}`);
+console.log('lang  gold  pred   tp    P     R     F1  | event-day hit | places hit');
+for (const [lang, h] of [...hand].sort()) {
+  const p = h.pred ? h.tp / h.pred : 0;
+  const r = h.gold ? h.tp / h.gold : 0;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  console.log(`${lang.padEnd(5)} ${String(h.gold).padStart(4)} ${String(h.pred).padStart(5)} ${String(h.tp).padStart(4)}  ${pct(p)}  ${pct(r)}  ${pct(f)} | ${h.dayHits}/${h.days} (${pct(h.days ? h.dayHits / h.days : 0)}) | ${h.placeHits}/${h.places} (${pct(h.places ? h.placeHits / h.places : 0)})`);
+}
+console.log('\nmisses by category (hand labels):');
+for (const [k, v] of [...handMiss].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(5)}  ${k}`);

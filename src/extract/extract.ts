@@ -1,0 +1,244 @@
+/**
+ * The claim extractor: page chrome cut, sentences, figures, counts and assessments, each with
+ * claimant, actor, period, places, stance and the exact span in the original text. Pure: no
+ * database, no network; the gazetteer comes in as a callback.
+ */
+import type { ClaimType } from '../model/vocabulary.ts';
+import { chromeRanges, mainTextRange } from './chrome.ts';
+import { findArabicDates, parseIso, parsePublished } from './dates-ar.ts';
+import { findEnglishPeriod } from './dates-en.ts';
+import { markDuplicates } from './dedupe.ts';
+import { findFigures } from './figures.ts';
+import { ASSESSMENT_TRIGGERS } from './lexicon.ts';
+import { normalise, origEnd, origStart, type Normalised } from './normalise.ts';
+import { findCounts, findStance } from './other-claims.ts';
+import { REFERENCE, actorMention, claimantMention, findMentions, partyOf, personClaimant } from './parties.ts';
+import { placesAr, placesEn } from './places.ts';
+import { splitSentences, tokenize, type Sentence } from './sentences.ts';
+import type { Claim, ExtractOptions, ExtractResult, Party, Period, PlaceRef } from './types.ts';
+
+/** Most claims kept from one text (a 10 MB page still finishes; duplicates are checked among these). */
+export const MAX_CLAIMS = 2000;
+
+/** Index of the first normalised unit whose original offset is >= o. */
+function toNorm(nz: Normalised, o: number): number {
+  let lo = 0;
+  let hi = nz.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nz.map[mid] < o) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const MON = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*';
+/** Timestamps social-media pages print beside a post: X "12:50 PM · Nov 30, 2024", Facebook "November 30, 2024 · Shared", "@user Dec 2, 2024". */
+const POST_STAMPS = [
+  new RegExp(`\\d{1,2}:\\d{2}\\s?[AP]M\\s·\\s(${MON}\\s\\d{1,2},\\s\\d{4})`),
+  new RegExp(`(${MON}\\s\\d{1,2},\\s\\d{4})\\s·`),
+  new RegExp(`@\\w+?(${MON}\\s\\d{1,2},\\s\\d{4})`),
+];
+/** A line near the top that is only a date ("الاثنين, ٩ ديسمبر ٢٠٢٤, ١١:١٠", "2021/10/16"): the page's dateline. */
+const DATELINE = /^[\s\u0600-\u06ff,،]*(\d{1,2}|[٠-٩]{1,2})\s+[\u0600-\u06ff ]{2,14}\s+(\d{4}|[٠-٩]{4})[\s,،:\d٠-٩]*$|^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})\s*$/;
+
+/** A publication date written in the text itself (a post's timestamp, a dateline near the top), or undefined. */
+export function inferPublished(text: string): string | undefined {
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  for (const re of POST_STAMPS) {
+    const m = re.exec(head);
+    const d = m ? parsePublished(m[1]) : undefined;
+    if (d) return d;
+  }
+  const lines = head.slice(0, 1500).split('\n').slice(0, 12);
+  for (const line of lines) {
+    const m = line.length < 60 ? DATELINE.exec(line) : null;
+    if (!m) continue;
+    const d = m[3] !== undefined ? parsePublished(`${m[3]}-${m[4].padStart(2, '0')}-${m[5].padStart(2, '0')}`) : parsePublished(line);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** End (original offset) of the headline block: short leading paragraphs before the first body paragraph. */
+function headlineEnd(text: string, start: number, end: number): number {
+  let pos = start;
+  let last = start;
+  for (let guard = 0; guard < 6 && pos < end; guard++) {
+    let next = text.indexOf('\n\n', pos);
+    if (next === -1 || next > end) next = end;
+    const para = text.slice(pos, next).trim();
+    if (para.length >= 150) return last;
+    if (para.length > 0) last = next;
+    pos = next + 2;
+  }
+  return start;
+}
+
+/** Arabic and Latin letter counts of a (normalised, lower-case) sentence. */
+function scripts(s: string): { ar: number; la: number } {
+  let ar = 0;
+  let la = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) ar++;
+    else if (c >= 97 && c <= 122) la++;
+  }
+  return { ar, la };
+}
+
+/** Texts shorter than this (characters) are posts: a date anywhere before a claim is its date. */
+const SHORT_TEXT = 1500;
+
+/** Cheap test: a sentence without any of these stems holds no claim the extractor can read. */
+const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
+
+const THIS_PERIOD = /\b(this period|the same period|that period|during that time)\b|(هذه الفتره|نفس الفتره|الفتره ذاتها)/;
+const REFERS_BACK_REPORTS = /\b(the|these|those) (reports|allegations)\b|التقارير|البلاغات/;
+
+interface State {
+  claimant: Party | null;
+  actor: Party | null;
+  period: Period | null;
+  places: PlaceRef[];
+  paragraph: number;
+  periodParagraph: number;
+  placesParagraph: number;
+}
+
+/**
+ * Extracts the claims a careful reader finds in `text`.
+ *
+ * @example
+ *   extractClaims('The coalition said at least 1,302 civilians were killed.', { published: '2019-06-01' }).claims[0]
+ *   // → { type: 'casualties', outcome: 'killed', population: 'civilians', min: 1302, max: null, qualifier: 'at_least', … }
+ */
+export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
+  if (typeof text !== 'string' || text.trim().length === 0) return { claims: [] };
+  const published = opts.published && parseIso(opts.published) !== null ? opts.published.slice(0, 10) : inferPublished(text);
+  const chrome = chromeRanges(text);
+  const [ms, me] = mainTextRange(text, chrome);
+  const nz = normalise(text);
+  const n = nz.text;
+  const orig = (i: number, end: boolean): number => (end ? origEnd(nz, i) : origStart(nz, i));
+  const hEnd = headlineEnd(text, ms, me);
+  let ci = 0;
+  const inChrome = (o: number): boolean => {
+    while (ci < chrome.length && chrome[ci][1] <= o) ci++;
+    return ci < chrome.length && chrome[ci][0] <= o;
+  };
+  const sentences = splitSentences(n, toNorm(nz, ms), toNorm(nz, me)).filter((s) => !inChrome(orig(s.s, false)));
+  // a post's author named at its start or end ("المرصد السوري@syriahr", "#الخوذ_البيضاء | الدفاع المدني")
+  const nms = toNorm(nz, ms);
+  const nme = toNorm(nz, me);
+  const docMention = [...findMentions(n, nms, Math.min(nme, nms + 120)), ...findMentions(n, Math.max(nms, nme - 120), nme)].find((m) => !m.entry.belligerent);
+  const docClaimant = docMention ? partyOf(text, docMention, orig) : null;
+  const claims: Claim[] = [];
+  const st: State = { claimant: null, actor: null, period: null, places: [], paragraph: 0, periodParagraph: -1, placesParagraph: -1 };
+  let prevEnd = -1;
+  let lastReports = -1;
+  for (const s of sentences) {
+    if (claims.length >= MAX_CLAIMS) break;
+    if (prevEnd >= 0 && /\n\s*\n/.test(n.slice(prevEnd, s.s))) st.paragraph++;
+    prevEnd = s.e;
+    sentence(s);
+  }
+  return { claims: markDuplicates(claims) };
+
+  function sentence(s: Sentence): void {
+    const sNorm = n.slice(s.s, s.e);
+    if (!MAY_HOLD_CLAIM.test(sNorm)) return;
+    const sc = scripts(sNorm);
+    const ar = sc.ar === sc.la ? opts.lang === 'ar' : sc.ar > sc.la;
+    const tok = tokenize(n, s.s, s.e);
+    let figures = findFigures(tok, n, ar);
+    if (Math.min(sc.ar, sc.la) >= 5) {
+      // mixed script: read the sentence in the other language too and keep what does not overlap
+      const other = findFigures(tok, n, !ar).filter((f) => !figures.some((g) => f.t0 < g.t1 && g.t0 < f.t1));
+      figures = [...figures, ...other].sort((a, b) => a.t0 - b.t0);
+    }
+    const counts = findCounts(tok, n, ar, (i) => figures.some((f) => i >= f.t0 && i < f.t1));
+    const stanceAt = findStance(n, s.s, s.e);
+    const stance = stanceAt.map((x) => text.slice(orig(x.s, false), orig(x.e, true)));
+    const assess = figures.length === 0 && counts.length === 0 && stanceAt.some((x) => ASSESSMENT_TRIGGERS.has(n.slice(x.s, x.e)));
+    if (figures.length === 0 && counts.length === 0 && !assess) return;
+    const os = orig(s.s, false);
+    const oe = orig(s.e, true);
+    const origSentence = text.slice(os, oe);
+    // who says it, who did it
+    const mentions = findMentions(n, s.s, s.e);
+    const cm = claimantMention(n, s.s, mentions);
+    let claimant: Party | null = cm ? partyOf(text, cm, orig) : null;
+    const person = ar ? null : personClaimant(origSentence);
+    if (person) {
+      const ps = origSentence.indexOf(person) + os;
+      if (claimant && cm && orig(cm.s, false) <= ps && ps - orig(cm.s, false) < 100) {
+        claimant = { text: text.slice(orig(cm.s, false), ps + person.length), normalised: claimant.normalised };
+      } else if (!claimant) claimant = { text: person, normalised: null };
+    }
+    if (claimant) st.claimant = claimant;
+    else if (REFERENCE.test(sNorm)) claimant = st.claimant;
+    if (!claimant) claimant = docClaimant;
+    const am = actorMention(n, s.s, mentions, cm);
+    let actor: Party | null = am ? partyOf(text, am, orig) : null;
+    if (actor) st.actor = actor;
+    else actor = st.actor;
+    // when
+    let period: Period | null = null;
+    if (ar) {
+      const d = findArabicDates(sNorm, published)[0];
+      if (d) period = { ...d.period, text: text.slice(orig(s.s + d.s, false), orig(s.s + d.e, true)) };
+    } else {
+      period = findEnglishPeriod(origSentence, published)?.period ?? null;
+    }
+    if (!period && THIS_PERIOD.test(sNorm)) period = st.period;
+    // inherit the last date of the same paragraph, or of the whole text when it is a short post
+    if (!period && (st.periodParagraph === st.paragraph || me - ms < SHORT_TEXT)) period = st.period;
+    if (period) {
+      st.period = period;
+      st.periodParagraph = st.paragraph;
+    }
+    // where
+    const found = ar
+      ? placesAr(sNorm).map((p) => text.slice(orig(s.s + p.s, false), orig(s.s + p.e, true)))
+      : placesEn(origSentence).map((p) => origSentence.slice(p.s, p.e));
+    let places: PlaceRef[] = [...new Set(found)].map((t) => place(t));
+    if (places.length) {
+      st.places = places;
+      st.placesParagraph = st.paragraph;
+    } else if (st.placesParagraph === st.paragraph) places = st.places;
+    const headline = os < hEnd;
+    const base = { claimant, actor, period, places, stance, sentence: [os, oe] as [number, number], headline, duplicateOf: null };
+    const spanOf = (t0: number, t1: number): { quote: string; span: [number, number] } => {
+      const a = orig(tok[t0].s, false);
+      const b = orig(tok[t1 - 1].e, true);
+      return { quote: text.slice(a, b), span: [a, b] };
+    };
+    for (const f of figures) {
+      claims.push({ type: 'casualties', outcome: f.outcome, population: f.population, min: f.min, max: f.max, qualifier: f.qualifier, ...spanOf(f.t0, f.t1), ...base });
+    }
+    for (const c of counts) {
+      const type: ClaimType = c.type;
+      if (type === 'reports') lastReports = claims.length;
+      claims.push({ type, outcome: null, population: null, min: c.min, max: c.max, qualifier: c.qualifier, ...spanOf(c.t0, c.t1), ...base });
+    }
+    if (assess) {
+      const ref = lastReports >= 0 && REFERS_BACK_REPORTS.test(sNorm) ? claims[lastReports] : null;
+      if (ref) ref.stance = [...new Set([...ref.stance, ...stance])];
+      claims.push({
+        type: 'assessment', outcome: null, population: null, min: null, max: null, qualifier: null, quote: origSentence, span: [os, oe],
+        ...base, period: period ?? ref?.period ?? null, places: places.length ? places : ref?.places ?? [],
+      });
+    }
+  }
+
+  function place(t: string): PlaceRef {
+    if (!opts.geocode) return { text: t };
+    try {
+      const m = opts.geocode(t);
+      return m ? { text: t, match: m } : { text: t };
+    } catch {
+      return { text: t };
+    }
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Word lists of the extractor (normalised forms: lower case, Arabic alef / ta marbuta / ya
+ * unified, no diacritics). Populations, outcomes, parties, stance words and place nouns.
+ */
+import type { Outcome, Population } from '../model/vocabulary.ts';
+import { norm } from './normalise.ts';
+
+/** What a population word says: the population, its inherent count (singular 1, dual 2), an outcome it carries. */
+export interface PopWord {
+  pop: Population;
+  count?: number;
+  outcome?: Outcome;
+  plural?: boolean;
+}
+
+function entries(pop: Population, words: string, extra: Omit<PopWord, 'pop'> = {}): [string, PopWord][] {
+  return words.split(/\s+/).filter(Boolean).map((w) => [norm(w), { pop, ...extra }]);
+}
+
+/** English population nouns. */
+export const POP_EN = new Map<string, PopWord>([
+  ...entries('civilians', 'civilian', { count: 1 }),
+  ...entries('civilians', 'civilians residents villagers inhabitants farmers shepherds displaced refugees citizens worshippers passengers workers students', { plural: true }),
+  ...entries('civilians', 'resident villager farmer shepherd citizen student', { count: 1 }),
+  ...entries('unknown', 'people persons individuals others victims bodies', { plural: true }),
+  ...entries('unknown', 'person individual', { count: 1 }),
+  ...entries('children', 'children kids infants babies minors boys girls toddlers', { plural: true }),
+  ...entries('children', 'child kid infant baby boy girl toddler minor', { count: 1 }),
+  ...entries('women', 'women', { plural: true }),
+  ...entries('women', 'woman mother wife', { count: 1 }),
+  ...entries('men', 'men', { plural: true }),
+  ...entries('men', 'man father husband', { count: 1 }),
+  ...entries('combatants', 'fighters militants soldiers members commanders troops jihadists gunmen terrorists insurgents combatants operatives militiamen rebels servicemen officers guards', { plural: true }),
+  ...entries('combatants', 'fighter militant soldier member commander jihadist gunman terrorist insurgent combatant operative militiaman serviceman officer guard leader', { count: 1 }),
+  ...entries('journalists', 'journalists reporters', { plural: true }),
+  ...entries('journalists', 'journalist reporter photographer', { count: 1 }),
+  ...entries('health_workers', 'doctors nurses medics paramedics', { plural: true }),
+  ...entries('health_workers', 'doctor nurse medic paramedic', { count: 1 }),
+  ...entries('unknown', 'dead', { plural: true, outcome: 'killed' }),
+  ...entries('unknown', 'wounded injured', { plural: true, outcome: 'injured' }),
+]);
+
+/** Arabic population nouns (also nouns that carry an outcome: قتلى، شهداء، جرحى). */
+export const POP_AR = new Map<string, PopWord>([
+  ...entries('civilians', 'مدني مدنيا مدنيه مواطن مواطنا مواطنه', { count: 1 }),
+  ...entries('civilians', 'مدنيان مدنيين مواطنان مواطنين مدنيتين', { count: 2 }),
+  ...entries('civilians', 'مدنيون المدنيين المدنيون مواطنون المواطنين مدنيات نازحين النازحين اهالي الاهالي سكان', { plural: true }),
+  ...entries('unknown', 'شخص شخصا', { count: 1 }),
+  ...entries('unknown', 'شخصان شخصين', { count: 2 }),
+  ...entries('unknown', 'اشخاص اشخاصا الاشخاص اخرين اخرون الاخرين افراد', { plural: true }),
+  ...entries('unknown', 'ضحيه', { count: 1, outcome: 'killed' }),
+  ...entries('unknown', 'ضحيتين ضحيتان', { count: 2, outcome: 'killed' }),
+  ...entries('unknown', 'ضحايا الضحايا', { plural: true, outcome: 'killed' }),
+  ...entries('children', 'طفل طفلا طفله رضيع رضيعه فتاه', { count: 1 }),
+  ...entries('children', 'طفلان طفلين طفلتين طفلتان', { count: 2 }),
+  ...entries('children', 'اطفال الاطفال اطفالا', { plural: true }),
+  ...entries('women', 'امراه سيده', { count: 1 }),
+  ...entries('women', 'امراتين امراتان سيدتين سيدتان', { count: 2 }),
+  ...entries('women', 'نساء النساء سيدات نسوه', { plural: true }),
+  ...entries('men', 'رجل رجلا شاب شابا مسن', { count: 1 }),
+  ...entries('men', 'رجلين رجلان شابين شابان', { count: 2 }),
+  ...entries('men', 'رجال شبان الرجال الشبان', { plural: true }),
+  ...entries('combatants', 'عنصر عنصرا مقاتل مقاتلا جندي جنديا عسكري عسكريا قيادي قياديا مسلح ضابط', { count: 1 }),
+  ...entries('combatants', 'عنصرين عنصران مقاتلين مقاتلان جنديين جنديان عسكريين ضابطين', { count: 2 }),
+  ...entries('combatants', 'عناصر العناصر مقاتلي المقاتلين مقاتلون جنود الجنود عسكريون قياديين مسلحين المسلحين ضباط', { plural: true }),
+  ...entries('civilians', 'طالب طالبه معلم مدرس استاذ مزارع راعي سائق عامل ناشط فنان شيخ تاجر لاجئ نازح', { count: 1 }),
+  ...entries('civilians', 'طلاب عمال مزارعين نازحون', { plural: true }),
+  ...entries('health_workers', 'طبيب مسعف ممرض متطوع', { count: 1 }),
+  ...entries('health_workers', 'اطباء مسعفين', { plural: true }),
+  ...entries('journalists', 'صحفي اعلامي مراسل مصور', { count: 1 }),
+  ...entries('journalists', 'صحفيين اعلاميين', { plural: true }),
+  ...entries('unknown', 'قتيل قتيلا', { count: 1, outcome: 'killed' }),
+  ...entries('unknown', 'قتيلين قتيلان', { count: 2, outcome: 'killed' }),
+  ...entries('unknown', 'قتلي القتلي', { plural: true, outcome: 'killed' }),
+  ...entries('unknown', 'شهيد شهيدا شهيده', { count: 1, outcome: 'killed' }),
+  ...entries('unknown', 'شهيدين شهيدان', { count: 2, outcome: 'killed' }),
+  ...entries('unknown', 'شهداء الشهداء', { plural: true, outcome: 'killed' }),
+  ...entries('unknown', 'جريح جريحا جريحه', { count: 1, outcome: 'injured' }),
+  ...entries('unknown', 'جريحين جريحان', { count: 2, outcome: 'injured' }),
+  ...entries('unknown', 'جرحي الجرحي مصابين المصابين مصابا اصابات', { plural: true, outcome: 'injured' }),
+  ...entries('unknown', 'مصاب', { count: 1, outcome: 'injured' }),
+  ...entries('unknown', 'مفقود', { count: 1, outcome: 'missing' }),
+  ...entries('unknown', 'مفقودين المفقودين', { plural: true, outcome: 'missing' }),
+]);
+
+/** English outcome words. */
+export const OUTCOME_EN = new Map<string, Outcome>([
+  ...'killed kill kills killing dead died die dies death deaths dying slain massacred perished martyred executed murdered lives'
+    .split(' ').map((w): [string, Outcome] => [w, 'killed']),
+  ...'wounded injured injuring wounding injuries injury injures wounds hurt'.split(' ').map((w): [string, Outcome] => [w, 'injured']),
+  ...'missing disappeared unaccounted'.split(' ').map((w): [string, Outcome] => [w, 'missing']),
+]);
+
+/** Arabic outcome words (verbs and verbal nouns). */
+export const OUTCOME_AR = new Map<string, Outcome>([
+  ...'مقتل قتل قتلوا قتلت يقتل تقتل استشهاد استشهد استشهدوا استشهدت ارتقاء ارتقي ارتقت ارتقوا وفاه توفي توفيت مصرع حتفه حتفهم حتفها قضي قضوا اعدام قتلا استشهدا ارتقيا قضيا حياه حياته حياتهم حياتها ارواح'
+    .split(' ').map((w): [string, Outcome] => [norm(w), 'killed']),
+  ...'اصابه اصيب اصيبوا اصيبت اصيبا اصيبتا جرح جرحوا اصابتهم اصابته اصابتها يصاب'.split(' ').map((w): [string, Outcome] => [norm(w), 'injured']),
+  ...'فقدان فقد اختفاء'.split(' ').map((w): [string, Outcome] => [norm(w), 'missing']),
+]);
+
+/** Arabic clitic prefixes, longest first, tried when a word is not found as written. */
+const AR_PREFIXES = ['وبال', 'وال', 'بال', 'لل', 'فال', 'كال', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
+
+/** The forms of an Arabic token to try in a lexicon: as written, without clitics, without the article. */
+export function arForms(t: string): string[] {
+  const out = [t];
+  for (const p of AR_PREFIXES) {
+    if (t.length - p.length >= 2 && t.startsWith(p)) {
+      const rest = t.slice(p.length);
+      out.push(rest);
+      if (p.endsWith('ال') || p === 'لل') out.push(`ال${rest}`);
+    }
+  }
+  return out;
+}
+
+/** Looks a token up in a map, trying Arabic clitic-free forms. */
+export function lookup<V>(map: Map<string, V>, t: string, arabic: boolean): V | undefined {
+  const v = map.get(t);
+  if (v !== undefined || !arabic) return v;
+  for (const f of arForms(t)) {
+    const w = map.get(f);
+    if (w !== undefined) return w;
+  }
+  return undefined;
+}
+
+/** A known party: its normalised name, its written variants, and whether it takes part in fighting. */
+export interface PartyEntry {
+  name: string;
+  variants: string[];
+  belligerent: boolean;
+}
+
+/** Parties the extractor recognises as claimants or actors. Variants are matched on normalised text. */
+export const PARTIES: PartyEntry[] = [
+  { name: 'US-led Coalition', belligerent: true, variants: ['us-led coalition', 'us-led international coalition', 'international coalition', 'the coalition', 'coalition', 'cjtf-oir', 'operation inherent resolve', 'التحالف الدولي', 'التحالف', 'طيران التحالف', 'قوات التحالف'] },
+  { name: 'United States', belligerent: true, variants: ['us forces', 'american forces', 'u.s. forces', 'pentagon', 'centcom', 'us military', 'القوات الامريكيه', 'الطيران الامريكي', 'الولايات المتحده', 'امريكي'] },
+  { name: 'Russian forces', belligerent: true, variants: ['russian forces', 'russian jets', 'russian warplanes', 'russian aircraft', 'russian air force', 'russian', 'russia', 'الطيران الروسي', 'الطائرات الروسيه', 'القوات الروسيه', 'الروسي', 'الروسيه', 'روسي', 'روسيه', 'روسيه', 'روسيا', 'الاحتلال الروسي'] },
+  { name: 'Syrian regime', belligerent: true, variants: ['regime forces', 'syrian regime', 'the regime', 'regime', 'government forces', 'syrian army', 'assad forces', 'قوات النظام', 'النظام السوري', 'النظام', 'قوات الاسد', 'نظام الاسد', 'الاسد', 'ميليشيات الاسد', 'عصابات الاسد', 'جيش النظام'] },
+  { name: 'Turkish forces', belligerent: true, variants: ['turkish forces', 'turkish army', 'turkish drone', 'turkey', 'turkish', 'الجيش التركي', 'الاحتلال التركي', 'القوات التركيه', 'الطيران التركي', 'المسيره التركيه', 'التركي', 'التركيه', 'تركي', 'تركيه', 'تركيا', 'الجندرمه'] },
+  { name: 'SDF', belligerent: true, variants: ['syrian democratic forces', 'sdf', 'ypg', 'pkk', 'قوات سوريا الديمقراطيه', 'قسد', 'الوحدات الكرديه'] },
+  { name: 'Israel', belligerent: true, variants: ['israeli forces', 'israeli military', 'israel defense forces', 'idf', 'israeli', 'israel', 'الاحتلال الاسرائيلي', 'الجيش الاسرائيلي', 'اسرائيل', 'الاسرائيلي', 'الاسرائيليه', 'اسرائيلي', 'اسرائيليه'] },
+  { name: 'Islamic State', belligerent: true, variants: ['islamic state', 'isis', 'isil', 'daesh', 'تنظيم الدوله', 'داعش'] },
+  { name: 'Iraqi forces', belligerent: true, variants: ['iraqi forces', 'iraqi security forces', 'القوات العراقيه'] },
+  { name: 'SOHR', belligerent: false, variants: ['syrian observatory for human rights', 'syrian observatory', 'sohr', 'المرصد السوري لحقوق الانسان', 'المرصد السوري'] },
+  { name: 'SNHR', belligerent: false, variants: ['syrian network for human rights', 'snhr', 'الشبكه السوريه لحقوق الانسان'] },
+  { name: 'Amnesty International', belligerent: false, variants: ['amnesty international', 'amnesty', 'منظمه العفو الدوليه', 'العفو الدوليه'] },
+  { name: 'Human Rights Watch', belligerent: false, variants: ['human rights watch', 'hrw', 'هيومن رايتس ووتش'] },
+  { name: 'Airwars', belligerent: false, variants: ['airwars'] },
+  { name: 'United Nations', belligerent: false, variants: ['united nations', 'un office', 'ocha', 'الامم المتحده'] },
+  { name: 'Syria Civil Defence', belligerent: false, variants: ['white helmets', 'syria civil defence', 'syrian civil defence', 'civil defence', 'civil defense', 'الخوذ البيضاء', 'الخوذ_البيضاء', 'الدفاع المدني السوري', 'الدفاع المدني'] },
+  { name: 'Ministry of Health', belligerent: false, variants: ['health ministry', 'ministry of health', 'health directorate', 'وزاره الصحه', 'مديريه الصحه'] },
+  { name: 'SANA', belligerent: false, variants: ['sana', 'state tv', 'state media', 'سانا'] },
+];
+
+/** Normalised party variants, longest first, with their entry. */
+export const PARTY_VARIANTS: { v: string; entry: PartyEntry }[] = PARTIES
+  .flatMap((entry) => entry.variants.map((v) => ({ v: norm(v), entry })))
+  .sort((a, b) => b.v.length - a.v.length);
+
+/** Stance phrases worth keeping for assessment (normalised). */
+export const STANCE: string[] = [
+  'unintentionally', 'inadvertently', 'not credible', 'non-credible', 'credible', 'unreliable', 'still being considered',
+  'being considered', 'under review', 'being assessed', 'denied', 'denies', 'deny', 'in denial', 'rejected', 'dismissed',
+  'failed to carry out investigations', 'failed to investigate', 'failed to', 'admitted', 'acknowledged', 'conceded',
+  'regrets', 'insufficient information', 'no evidence', 'duplicate', 'condemned', 'condemns',
+  'عن غير قصد', 'غير موثوقه', 'غير موثوق', 'موثوقه', 'نفي', 'نفت', 'تنفي', 'اعترف', 'اعترفت', 'ادان', 'ادانت', 'تدين', 'لم يتم التحقق',
+].map(norm).sort((a, b) => b.length - a.length);
+
+/** Stance phrases that make a sentence an assessment claim even without a figure. */
+export const ASSESSMENT_TRIGGERS = new Set([
+  'not credible', 'non-credible', 'credible', 'unreliable', 'denied', 'denies', 'in denial', 'rejected', 'dismissed',
+  'failed to carry out investigations', 'failed to investigate', 'failed to', 'insufficient information', 'no evidence',
+  'غير موثوقه', 'غير موثوق', 'نفي', 'نفت', 'تنفي',
+].map(norm));
+
+/** Words before a name that say it is a place (Arabic), normalised. */
+export const PLACE_NOUNS_AR = new Set(
+  'قريه بلده مدينه مخيم حي ريف منطقه ناحيه محافظه باديه جبل سهل مزرعه مزارع بلدتي قريتي مدينتي'.split(' ').map(norm),
+);
+
+/** Words that end an Arabic place name. */
+export const PLACE_STOP_AR = new Set(
+  'في من علي الي عن مع بعد قبل اثر جراء بسبب و او ما الذي التي الذين حيث ضمن عند بين خلال اليوم امس صباح مساء فجر شرق غرب شمال جنوب شرقي غربي شمالي جنوبي الشرقي الغربي الشمالي الجنوبي الشرقيه الغربيه الشماليه الجنوبيه'
+    .split(' ').map(norm),
+);
+
+/** Arabic direction words that introduce a place ("شرق دير الزور"). */
+export const DIRECTIONS_AR = new Set('شرق غرب شمال جنوب شرقي غربي شمالي جنوبي وسط اطراف محيط'.split(' ').map(norm));

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractClaims } from './extract.ts';
+import type { Claim } from './types.ts';
+
+const casualties = (text: string, published?: string): Claim[] =>
+  extractClaims(text, { published }).claims.filter((c) => c.type === 'casualties');
+const brief = (c: Claim): string => `${c.outcome}/${c.population}/${c.min}/${c.max}/${c.qualifier}`;
+
+test('English qualifiers set min, max and qualifier (unknown is null, never 0)', () => {
+  assert.deepEqual(casualties('At least 1,302 civilians were killed.').map(brief), ['killed/civilians/1302/null/at_least']);
+  assert.deepEqual(casualties('More than 3,800 civilians have been killed.').map(brief), ['killed/civilians/3800/null/more_than']);
+  assert.deepEqual(casualties('About 1,000 children were killed.').map(brief), ['killed/children/1000/1000/about']);
+  assert.deepEqual(casualties('Dozens of civilians were killed.').map(brief), ['killed/civilians/null/null/vague']);
+  assert.deepEqual(casualties('Between 10 and 15 people were injured.').map(brief), ['injured/unknown/10/15/between']);
+  assert.deepEqual(casualties('Up to 40 people are missing.').map(brief), ['missing/unknown/null/40/at_most']);
+});
+
+test('English number words, breakdowns and combatant wording', () => {
+  assert.deepEqual(casualties('Twenty-one fighters and four soldiers were killed.').map(brief), [
+    'killed/combatants/21/21/exact', 'killed/combatants/4/4/exact',
+  ]);
+  assert.deepEqual(casualties('The strike killed a dozen militants and wounded three civilians.').map(brief), [
+    'killed/combatants/12/12/exact', 'injured/civilians/3/3/exact',
+  ]);
+  assert.deepEqual(casualties('Six civilians, two of them children, were killed.').map(brief), [
+    'killed/civilians/6/6/exact', 'killed/children/2/2/exact',
+  ]);
+  assert.deepEqual(casualties('A woman and her two children were killed in the raid.').map(brief), [
+    'killed/women/1/1/exact', 'killed/children/2/2/exact',
+  ]);
+  assert.deepEqual(casualties('Two civilians were killed and a third civilian was wounded.').map(brief), [
+    'killed/civilians/2/2/exact', 'injured/civilians/1/1/exact',
+  ]);
+});
+
+test('years, times, strike counts and combined figures are not casualty claims', () => {
+  assert.equal(casualties('In 2019 civilians fled the town at 10:30.').filter((c) => c.min !== null).length, 0);
+  assert.equal(casualties('The coalition carried out 34502 air strikes.').length, 0);
+  assert.equal(casualties('37 killed or injured in the attack.').length, 0);
+  assert.equal(casualties('مقتل وإصابة 5 مدنيين بانفجار').length, 0);
+});
+
+test('Arabic digits, separators, number words, duals and qualifiers', () => {
+  assert.deepEqual(casualties('استشهاد ١٢ مدنياً بينهم ثلاثة أطفال وامرأتين').map(brief), [
+    'killed/civilians/12/12/exact', 'killed/children/3/3/exact', 'killed/women/2/2/exact',
+  ]);
+  assert.deepEqual(casualties('وثق المرصد مقتل ما لا يقل عن ٣٥٠٫٢٠٩ شخصاً').map(brief), ['killed/unknown/350209/null/at_least']);
+  assert.deepEqual(casualties('مقتل خمسة عشر عنصراً من قوات النظام').map(brief), ['killed/combatants/15/15/exact']);
+  assert.deepEqual(casualties('مقتل طفل وإصابة طفلين شقيقين').map(brief), ['killed/children/1/1/exact', 'injured/children/2/2/exact']);
+  assert.deepEqual(casualties('استشهاد مدنيين اثنين بغارات جوية').map(brief), ['killed/civilians/2/2/exact']);
+  assert.deepEqual(casualties('قتل نحو ۲۰ مدنيا').map(brief), ['killed/civilians/20/20/about']);
+  assert.deepEqual(casualties('أكثر من 25 شهيداً').map(brief), ['killed/unknown/25/null/more_than']);
+  assert.deepEqual(casualties('إصابة عشرات المدنيين').map(brief), ['injured/civilians/null/null/vague']);
+  assert.deepEqual(casualties('ارتفاع حصيلة الشهداء إلى 13').map(brief), ['killed/unknown/13/13/exact']);
+  assert.deepEqual(casualties('4 شهداء أطفال و 5 جرحى').map(brief), ['killed/children/4/4/exact', 'injured/unknown/5/5/exact']);
+});
+
+test('Arabic text with diacritics and tatweel keeps spans into the original', () => {
+  const text = 'مقـــتلُ ثلاثةِ أطفالٍ في القصف';
+  const [c] = casualties(text);
+  assert.ok(c);
+  assert.equal(c.min, 3);
+  assert.equal(text.slice(c.span[0], c.span[1]), c.quote);
+  assert.ok(c.quote.startsWith('مقـــتلُ'));
+});
