@@ -142,3 +142,22 @@ export const incidentRepository = {
     return { governorates: govs.map((r) => ({ country: r.country, admin1: r.admin1! })), belligerents: bel.rows.map((r) => r.b) };
   },
 };
+
+/** Located incidents for the map: coordinates, precision and grade only. */
+export async function incidentPoints(db: Kysely<Database>, f: IncidentFilter, limit: number) {
+  return applyFilter(db.selectFrom('incidents'), f)
+    .select(['incidents.public_id', 'incidents.lat', 'incidents.lon', 'incidents.place_precision', 'incidents.grade', 'incidents.place_text', 'incidents.place_name_ar', 'incidents.date_start'])
+    .where('incidents.lat', 'is not', null)
+    .where('incidents.lon', 'is not', null)
+    .orderBy('incidents.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Current assessments counted by status (published incidents). */
+export async function assessmentStatusCounts(db: Kysely<Database>, publishedOnly: boolean): Promise<Array<{ status: string; count: number }>> {
+  let q = db.selectFrom('assessments').innerJoin('incidents', 'incidents.id', 'assessments.incident_id');
+  if (publishedOnly) q = q.where('incidents.status', '=', 'published');
+  const rows = await q.select((eb) => ['assessments.status', eb.fn.countAll<string>().as('n')]).groupBy('assessments.status').execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
+}

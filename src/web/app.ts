@@ -13,6 +13,7 @@ import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './healthRoutes.ts';
 import { pageRoutes } from './pageRoutes.ts';
 import { docsRoutes } from './docsRoutes.ts';
+import { visualPages } from './pages/visualPages.ts';
 import { layout } from './layout.ts';
 import { html } from './html.ts';
 import { pickLang, translator } from './i18n.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(strikeRoutes(deps));
   await app.register(incidentRoutes(deps));
   await app.register(pageRoutes(deps));
+  await app.register(visualPages(deps));
   await app.register(docsRoutes());
   return app;
 }

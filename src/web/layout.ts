@@ -34,6 +34,8 @@ export function layout(meta: PageMeta, body: SafeHtml): string {
     <a href="/?lang=${meta.lang}">${t('nav.home')}</a>
     <a href="/incidents?lang=${meta.lang}">${t('nav.incidents')}</a>
     <a href="/strikes?lang=${meta.lang}">${t('nav.strikes')}</a>
+    <a href="/map?lang=${meta.lang}">${meta.lang === 'ar' ? 'الخريطة' : 'Map'}</a>
+    <a href="/charts?lang=${meta.lang}">${meta.lang === 'ar' ? 'رسوم بيانية' : 'Charts'}</a>
     <a href="/docs">${t('nav.api')}</a>
     <a href="${switchLangHref(meta.path, meta.lang)}" hreflang="${meta.lang === 'ar' ? 'en' : 'ar'}" lang="${meta.lang === 'ar' ? 'en' : 'ar'}">${t('lang.switch')}</a>
   </nav>
