@@ -19,6 +19,7 @@ import { html } from './html.ts';
 import { pickLang, translator } from './i18n.ts';
 
 const CSS = readFileSync(new URL('./assets/app.css', import.meta.url));
+const ICON = readFileSync(new URL('./assets/icon.svg', import.meta.url));
 
 /** Security headers on every response: no inline scripts, no framing, no referrer leaks. */
 const SECURITY_HEADERS: Record<string, string> = {
@@ -100,6 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.status(404).send(e.toJSON());
   });
 
+  const icon = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(ICON);
+  app.get('/favicon.ico', { schema: { hide: true } }, icon);
+  app.get('/assets/icon.svg', { schema: { hide: true } }, icon);
   app.get('/assets/app.css', { schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
 
   await app.register(healthRoutes(deps));

@@ -24,6 +24,7 @@ export function layout(meta: PageMeta, body: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${meta.title} · ${t('site.title')}</title>
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">${meta.lang === 'ar' ? 'انتقل إلى المحتوى' : 'Skip to content'}</a>

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestApp } from '../src/web/testing.ts';
+import { buildIncident } from '../src/incidents/factories.ts';
+import { strikeImporter } from '../src/strikes/strikeImporter.ts';
+import { buildReleaseRow, writeReleaseCsv } from '../src/strikes/factories.ts';
+import { REPO_ROOT } from '../src/shared-data.ts';
+
+const CHROMIUM = process.env.HARMWATCH_CHROMIUM ?? '/usr/bin/chromium';
+export const SHOTS = join(REPO_ROOT, 'test-output', 'screenshots');
+
+/** Collects console errors and failed requests of a page; a page that logs one fails the test. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+test('in a real browser: a visitor searches in Arabic, opens an incident, sees the map and charts', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.skip(`skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; CI installs it)`);
+    return;
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  const baghuz = await buildIncident(db.kysely, { placeText: 'Al Baghuz Fawqani', placeNameAr: 'الباغوز فوقاني', country: 'SY', admin1: 'Deir-ez-Zor', lat: 34.45, lon: 40.93, placePrecision: 'village', dateStart: '2019-03-18', dateEnd: '2019-03-18' });
+  await buildIncident(db.kysely, { placeText: 'Mosul', placeNameAr: 'الموصل', lat: 36.34, lon: 43.13, placePrecision: 'city' });
+  await strikeImporter(db.kysely, { file: writeReleaseCsv(Array.from({ length: 80 }, (_, i) => buildReleaseRow(i))), actor: 'test' });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = watch(page);
+
+  await t.test('home page, keyboard: the skip link is the first stop and leads to main', async () => {
+    await page.goto(`${base}/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    assert.equal(focused, 'Skip to content');
+    await page.screenshot({ path: join(SHOTS, 'home-en.png'), fullPage: true });
+  });
+
+  await t.test('search in Arabic and open the incident', async () => {
+    await page.goto(`${base}/incidents?lang=ar`);
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    await page.getByLabel('بحث (بالعربية أو الإنجليزية)').fill('الباغوز');
+    await page.getByRole('button', { name: 'تطبيق' }).click();
+    await page.waitForURL(/q=/);
+    const rows = page.locator('tbody tr');
+    assert.equal(await rows.count(), 1);
+    await page.screenshot({ path: join(SHOTS, 'incidents-search-ar.png'), fullPage: true });
+    await page.getByRole('link', { name: baghuz.publicId }).click();
+    await page.waitForURL(new RegExp(`/incidents/${baghuz.publicId}`));
+    assert.match(await page.locator('h1').innerText(), new RegExp(baghuz.publicId));
+    await page.screenshot({ path: join(SHOTS, 'incident-ar.png'), fullPage: true });
+  });
+
+  await t.test('the map and charts render', async () => {
+    await page.goto(`${base}/map?lang=en`);
+    assert.equal(await page.locator('svg.map circle').count() >= 2, true);
+    await page.screenshot({ path: join(SHOTS, 'map.png'), fullPage: true });
+    await page.goto(`${base}/charts`);
+    assert.ok((await page.locator('svg.hwplot, figure.hwplot svg').count()) >= 1);
+    await page.screenshot({ path: join(SHOTS, 'charts.png'), fullPage: true });
+    await page.goto(`${base}/strikes?country=SY`);
+    await page.screenshot({ path: join(SHOTS, 'strikes.png'), fullPage: true });
+  });
+
+  await t.test('every form control has a label; no page logged an error', async () => {
+    for (const path of ['/', '/incidents', '/strikes', '/map']) {
+      await page.goto(`${base}${path}`);
+      const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+        .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.outerHTML));
+      assert.deepEqual(unlabelled, [], path);
+    }
+    assert.deepEqual(problems, []);
+  });
+});
