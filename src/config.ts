@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   HARMWATCH_BODY_LIMIT: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   /** Seconds a request may take to send its body before 408. */
   HARMWATCH_REQUEST_TIMEOUT_S: z.coerce.number().int().positive().default(30),
+  /** Public API requests per address per minute (429 beyond). */
+  HARMWATCH_API_RATE: z.coerce.number().int().positive().default(600),
   /** Load the bundled demo data (CJTF-OIR strike releases) into an empty database on `start`. */
   HARMWATCH_DEMO: z.enum(['1', '0']).default('1'),
 });
@@ -30,6 +32,7 @@ export interface Config {
   bodyLimit: number;
   requestTimeoutS: number;
   loadDemo: boolean;
+  apiRatePerMinute: number;
 }
 
 /** Reads and validates the configuration from `env` (process.env by default). */
@@ -43,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: parsed.HARMWATCH_BODY_LIMIT,
     requestTimeoutS: parsed.HARMWATCH_REQUEST_TIMEOUT_S,
     loadDemo: parsed.HARMWATCH_DEMO === '1',
+    apiRatePerMinute: parsed.HARMWATCH_API_RATE,
   };
 }

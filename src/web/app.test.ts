@@ -91,3 +91,29 @@ test('HTTP: health, strikes API with filters and cursors, OpenAPI, pages, errors
     assert.equal(emptyForm.statusCode, 200, 'an empty form submits cleanly');
   });
 });
+
+test('public API: ETags with 304, CORS on reads, rate limit with 429', async (t) => {
+  const { app, close } = await createTestApp();
+  t.after(close);
+  const first = await app.inject('/api/strikes');
+  assert.equal(first.headers['access-control-allow-origin'], '*');
+  const etag = String(first.headers.etag);
+  assert.match(etag, /^W\/"/);
+  const again = await app.inject({ url: '/api/strikes', headers: { 'if-none-match': etag } });
+  assert.equal(again.statusCode, 304);
+  assert.equal(again.body, '');
+  const pre = await app.inject({ method: 'OPTIONS', url: '/api/strikes' });
+  assert.equal(pre.statusCode, 204);
+  assert.match(String(pre.headers['access-control-allow-methods']), /GET/);
+  let limited = 0;
+  for (let i = 0; i < 650; i++) {
+    const r = await app.inject({ url: '/api/health', remoteAddress: '10.9.9.9' });
+    if (r.statusCode === 429) {
+      limited++;
+      assert.equal(r.json<{ error: { id: string } }>().error.id, 'RATE_LIMITED');
+      assert.ok(Number(r.headers['retry-after']) >= 1);
+    }
+  }
+  assert.ok(limited > 0 && limited <= 60, `some requests over the limit were refused (${limited})`);
+  assert.equal((await app.inject({ url: '/api/health', remoteAddress: '10.9.9.10' })).statusCode, 200, 'other addresses are unaffected');
+});

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -14,6 +14,7 @@ import { healthRoutes } from './healthRoutes.ts';
 import { pageRoutes } from './pageRoutes.ts';
 import { docsRoutes } from './docsRoutes.ts';
 import { visualPages } from './pages/visualPages.ts';
+import { apiPolicy } from './apiPolicy.ts';
 import { layout } from './layout.ts';
 import { html } from './html.ts';
 import { pickLang, translator } from './i18n.ts';
@@ -71,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  apiPolicy(app, { ratePerMinute: deps.config.apiRatePerMinute });
+
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let e: HarmwatchError;
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -101,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.status(404).send(e.toJSON());
   });
 
-  const icon = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(ICON);
+  const icon = async (_req: unknown, reply: FastifyReply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(ICON);
   app.get('/favicon.ico', { schema: { hide: true } }, icon);
   app.get('/assets/icon.svg', { schema: { hide: true } }, icon);
   app.get('/assets/app.css', { schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS));
