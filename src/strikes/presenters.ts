@@ -54,9 +54,36 @@ export function presentStrike(s: DeclaredStrikeRow): StrikeJson {
   };
 }
 
-/** CSV columns of the strikes export, in order. */
-export const STRIKE_CSV_COLUMNS = ['id', 'release_date', 'country', 'place', 'strikes', 'line', 'declared_by', 'dataset', 'dataset_row', 'file_sha256'] as const;
+/** Columns of the strikes exports with their HXL hashtags, in order. */
+export const STRIKE_COLUMNS: Array<{ name: string; hxl: string; value: (s: DeclaredStrikeRow) => string | number | null }> = [
+  { name: 'id', hxl: '#event+id', value: (s) => s.id },
+  { name: 'release_date', hxl: '#date+reported', value: (s) => s.release_date },
+  { name: 'country', hxl: '#country+code', value: (s) => s.country },
+  { name: 'place', hxl: '#loc+name', value: (s) => s.place_text },
+  { name: 'lat', hxl: '#geo+lat', value: (s) => s.lat },
+  { name: 'lon', hxl: '#geo+lon', value: (s) => s.lon },
+  { name: 'place_precision', hxl: '#geo+precision', value: (s) => s.place_precision },
+  { name: 'strikes', hxl: '#indicator+strikes+num', value: (s) => s.strikes },
+  { name: 'engaged', hxl: '#indicator+engaged', value: (s) => s.engaged.map(targetText).join('; ') },
+  { name: 'destroyed', hxl: '#indicator+destroyed', value: (s) => s.destroyed.map(targetText).join('; ') },
+  { name: 'line', hxl: '#description+verbatim', value: (s) => s.line },
+  { name: 'declared_by', hxl: '#org+declared', value: (s) => s.declared_by },
+  { name: 'belligerent', hxl: '#org+belligerent', value: (s) => s.belligerent },
+  { name: 'dataset', hxl: '#meta+source', value: (s) => s.dataset },
+  { name: 'dataset_row', hxl: '#meta+row', value: (s) => s.dataset_row },
+  { name: 'file_sha256', hxl: '#meta+sha256', value: (s) => s.file_sha256 },
+];
 
-export function strikeCsvRow(s: DeclaredStrikeRow): Array<string | number | null> {
-  return [s.id, s.release_date, s.country, s.place_text, s.strikes, s.line, s.declared_by, s.dataset, s.dataset_row, s.file_sha256];
+function targetText(t: { count: number | null; what: string }): string {
+  return t.count == null ? t.what : `${t.count} ${t.what}`;
+}
+
+/** An RFC 7946 Feature for a strike; a strike whose place is not resolved has a null geometry. */
+export function strikeFeature(s: DeclaredStrikeRow): Record<string, unknown> {
+  return {
+    type: 'Feature',
+    id: s.id,
+    geometry: s.lat != null && s.lon != null ? { type: 'Point', coordinates: [s.lon, s.lat] } : null,
+    properties: Object.fromEntries(STRIKE_COLUMNS.filter((c) => c.name !== 'lat' && c.name !== 'lon').map((c) => [c.name, c.value(s)])),
+  };
 }

@@ -126,3 +126,20 @@ export const strikeRepository = {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** All matching strikes in id order, a page at a time (streamed exports, constant memory). */
+export async function* streamStrikes(db: Kysely<Database>, f: Omit<StrikeFilter, 'after' | 'limit'>, pageSize = 2000): AsyncGenerator<DeclaredStrikeRow[]> {
+  let lastId = 0;
+  for (;;) {
+    let q = db.selectFrom('declared_strikes').selectAll().where('id', '>', lastId);
+    if (f.from) q = q.where('release_date', '>=', f.from);
+    if (f.to) q = q.where('release_date', '<=', f.to);
+    if (f.country) q = q.where('country', '=', f.country);
+    if (f.place) q = q.where(sql<string>`lower(place_text)`, 'like', `%${escapeLike(f.place.toLowerCase())}%`);
+    const rows = await q.orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    lastId = rows.at(-1)!.id;
+    if (rows.length < pageSize) return;
+  }
+}

@@ -117,3 +117,21 @@ test('public API: ETags with 304, CORS on reads, rate limit with 429', async (t)
   assert.ok(limited > 0 && limited <= 60, `some requests over the limit were refused (${limited})`);
   assert.equal((await app.inject({ url: '/api/health', remoteAddress: '10.9.9.10' })).statusCode, 200, 'other addresses are unaffected');
 });
+
+test('strikes exports: CSV, HXL and GeoJSON with the list filters', async (t) => {
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  await strikeImporter(db.kysely, { file: writeReleaseCsv(Array.from({ length: 30 }, (_, i) => buildReleaseRow(i))), actor: 'test' });
+  const csv = await app.inject('/api/strikes.csv?country=SY');
+  assert.equal(csv.statusCode, 200);
+  const lines = csv.body.split('\r\n').filter(Boolean);
+  assert.equal(lines[0], 'id,release_date,country,place,lat,lon,place_precision,strikes,engaged,destroyed,line,declared_by,belligerent,dataset,dataset_row,file_sha256');
+  const sy = (await app.inject('/api/strikes?country=SY&limit=500')).json<{ totals: { lines: number } }>().totals.lines;
+  assert.equal(lines.length, sy + 1);
+  assert.ok(lines.slice(1).every((l) => l.split(',')[2] === 'SY'));
+  const hxl = (await app.inject('/api/strikes.hxl.csv')).body.split('\r\n');
+  assert.match(hxl[1], /^#event\+id,#date\+reported/);
+  const geo = (await app.inject('/api/strikes.geojson')).json<{ features: Array<{ geometry: unknown; properties: { line: string } }> }>();
+  assert.equal(geo.features.length, 30);
+  assert.ok(geo.features.every((f) => f.geometry === null && f.properties.line.startsWith('- Near')));
+});
