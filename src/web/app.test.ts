@@ -135,3 +135,14 @@ test('strikes exports: CSV, HXL and GeoJSON with the list filters', async (t) =>
   assert.equal(geo.features.length, 30);
   assert.ok(geo.features.every((f) => f.geometry === null && f.properties.line.startsWith('- Near')));
 });
+
+test('methodology page in both languages', async (t) => {
+  const { app, close } = await createTestApp();
+  t.after(close);
+  const en = await app.inject('/methodology');
+  assert.match(en.body, /Fair<\/strong>: two or more independent credible sources/);
+  assert.match(en.body, /no reason given/);
+  const ar = await app.inject('/methodology?lang=ar');
+  assert.match(ar.body, /dir="rtl"/);
+  assert.match(ar.body, /لم يُذكر سبب/);
+});

@@ -15,6 +15,7 @@ import { pageRoutes } from './pageRoutes.ts';
 import { docsRoutes } from './docsRoutes.ts';
 import { visualPages } from './pages/visualPages.ts';
 import { apiPolicy } from './apiPolicy.ts';
+import { methodologyPage } from './pages/methodology.ts';
 import { layout } from './layout.ts';
 import { html } from './html.ts';
 import { pickLang, translator } from './i18n.ts';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(incidentRoutes(deps));
   await app.register(pageRoutes(deps));
   await app.register(visualPages(deps));
+  await app.register(methodologyPage());
   await app.register(docsRoutes());
   return app;
 }

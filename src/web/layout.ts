@@ -37,6 +37,7 @@ export function layout(meta: PageMeta, body: SafeHtml): string {
     <a href="/strikes?lang=${meta.lang}">${t('nav.strikes')}</a>
     <a href="/map?lang=${meta.lang}">${meta.lang === 'ar' ? 'الخريطة' : 'Map'}</a>
     <a href="/charts?lang=${meta.lang}">${meta.lang === 'ar' ? 'رسوم بيانية' : 'Charts'}</a>
+    <a href="/methodology?lang=${meta.lang}">${meta.lang === 'ar' ? 'المنهجية' : 'Methodology'}</a>
     <a href="/docs">${t('nav.api')}</a>
     <a href="${switchLangHref(meta.path, meta.lang)}" hreflang="${meta.lang === 'ar' ? 'en' : 'ar'}" lang="${meta.lang === 'ar' ? 'en' : 'ar'}">${t('lang.switch')}</a>
   </nav>
