@@ -9,6 +9,8 @@ import { registerImportStrikes } from '../strikes/cli.ts';
 import { register as registerExtract } from '../extract/cli.ts';
 import { register as registerLinkage } from '../linkage/cli.ts';
 import { register as registerGazetteer } from '../gazetteer/cli.ts';
+import { register as registerReconcile } from '../reconcile/cli.ts';
+import { register as registerIngest } from '../ingest/cli.ts';
 import { loadDemoData } from '../strikes/demo.ts';
 import { serve } from '../web/server.ts';
 import { runCommand } from './io.ts';
@@ -80,10 +82,12 @@ export function buildProgram(): Command {
 
   const imp = program.command('import').description('import data (idempotent, resumable; exit 2 when rows were rejected)');
   registerImportStrikes(imp);
+  registerIngest(program);
 
   registerExtract(program);
   registerLinkage(program);
   registerGazetteer(program);
+  registerReconcile(program);
 
   program.command('demo').description('load the bundled demo data (CJTF-OIR strike releases) now').option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => {
