@@ -10,26 +10,17 @@
 import { performance } from 'node:perf_hooks';
 import { availableParallelism, loadavg } from 'node:os';
 import {
-  actorCompatibility, bcubed, casualtyRange, dateGap, defaultM, expectationMaximisation, geoDistance, mulberry32,
-  normalisePlaceName, pairMetrics, pairwiseClusterMetrics, patternTable, placeName, precisionRadiusKm, predict, runLinkage,
+  bcubed, defaultM, expectationMaximisation, mulberry32,
+  normalisePlaceName, pairMetrics, pairwiseClusterMetrics, patternTable, precisionRadiusKm, predict, runLinkage,
   scoreVectors, thresholdSweep, bestF1, LINK,
 } from '../src/linkage/engine/index.ts';
-import type { BlockingRule, CasualtyRange, Comparison, GeoPoint, LinkerSettings, LinkRun } from '../src/linkage/engine/index.ts';
+import type { LinkerSettings, LinkRun } from '../src/linkage/engine/index.ts';
+import { HARM_BLOCKING, HARM_COMPARISONS, type HarmRecord } from '../src/linkage/harmConfig.ts';
 import type { PlacePrecision } from '../src/model/vocabulary.ts';
 
 /** A synthetic harm report; `incident` is the true entity. */
-interface Report {
+interface Report extends HarmRecord {
   incident: number;
-  day: number | null;
-  point: GeoPoint | null;
-  place: string | null;
-  killed: CasualtyRange | null;
-  actors: string[];
-  /** Blocking keys, precomputed: 0.5° cell of fine points, 2° cell of points up to district level, weeks. */
-  cell: string | null;
-  coarse: string | null;
-  week: number | null;
-  week2: number | null;
 }
 
 const SYLLABLES = ['ba', 'bir', 'dayr', 'ha', 'jin', 'kar', 'ma', 'mus', 'ul', 'raq', 'qa', 'sha', 'dad', 'fal', 'lu', 'ja', 'tik', 'rit', 'hit', 'ana', 'zor', 'mi', 'ya', 'din', 'sal', 'hi', 'yah', 'tal', 'afar', 'sin', 'jar', 'kha', 'bur', 'kam', 'al', 'was'];
@@ -93,21 +84,9 @@ function syntheticReports(n: number, seed = 1): Report[] {
   return out;
 }
 
-const COMPARISONS: Comparison<Report>[] = [
-  dateGap<Report>('date', (r) => r.day, [0, 1, 3, 7]),
-  geoDistance<Report>('place', (r) => r.point),
-  placeName<Report>('place name', (r) => r.place),
-  casualtyRange<Report>('killed', (r) => r.killed),
-  actorCompatibility<Report>('actor', (r) => r.actors, { groups: GROUPS }),
-];
-
-const BLOCKING: BlockingRule<Report>[] = [
-  { name: 'day+cell', fields: ['date'], key: (r) => (r.day == null || r.cell == null ? null : `${r.day}|${r.cell}`) },
-  { name: 'place name+week', fields: ['place name'], key: (r) => (r.place == null || r.week == null ? null : `${r.place}|${r.week}`) },
-  { name: 'place name+shifted week', fields: ['place name'], key: (r) => (r.place == null || r.week2 == null ? null : `${r.place}|${r.week2}`) },
-  { name: 'week+cell', key: (r) => (r.week == null || r.cell == null ? null : `${r.week}|${r.cell}`) },
-  { name: 'day+coarse cell', fields: ['date'], key: (r) => (r.day == null || r.coarse == null ? null : `${r.day}|${r.coarse}`) },
-];
+// The harm-report configuration lives in src/linkage/harmConfig.ts (shared with `link run` and `link cluster`).
+const COMPARISONS = HARM_COMPARISONS;
+const BLOCKING = HARM_BLOCKING;
 
 const mb = (bytes: number): number => Math.round(bytes / 1048576);
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -11,6 +11,7 @@ import { register as registerLinkage } from '../linkage/cli.ts';
 import { register as registerGazetteer } from '../gazetteer/cli.ts';
 import { register as registerReconcile } from '../reconcile/cli.ts';
 import { register as registerIngest } from '../ingest/cli.ts';
+import { register as registerEstimate } from '../estimate/cli.ts';
 import { loadDemoData } from '../strikes/demo.ts';
 import { serve } from '../web/server.ts';
 import { runCommand } from './io.ts';
@@ -88,6 +89,7 @@ export function buildProgram(): Command {
   registerLinkage(program);
   registerGazetteer(program);
   registerReconcile(program);
+  registerEstimate(program);
 
   program.command('demo').description('load the bundled demo data (CJTF-OIR strike releases) now').option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => {

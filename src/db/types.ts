@@ -65,6 +65,10 @@ export interface PlacesTable {
   population: ColumnType<string | null, number | null | undefined, number | null>;
   geometry: Json | null;
   created_at: Timestamp;
+  /** SHA-256 of the place's content (0008): a re-import with the same hash changes nothing. */
+  content_sha256: string | null;
+  /** How often a place list used this entry (0008); unknown is null. */
+  uses: number | null;
 }
 
 export interface PlaceNamesTable {

@@ -36,10 +36,17 @@ const HIJRI = new Map(HIJRI_SPEC.map((s) => s.split(':')).map(([w, v]): [string,
 const WEEKDAYS = new Map(['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'].map((w, i): [string, number] => [norm(w), i]));
 const alt = (keys: Iterable<string>): string => [...keys].sort((a, b) => b.length - a.length).join('|');
 
-const DATE_RE = new RegExp(`(?:(${alt(WEEKDAYS.keys())})\\s*[،,]?\\s*)?(\\d{1,2})\\s*(?:من\\s+)?(?:شهر\\s+)?(${alt(MONTHS.keys())}|${alt(HIJRI.keys())})(?:\\s*[،,/]?\\s*(?:عام|سنه|لعام)?\\s*(\\d{4}))?`, 'g');
+const DATE_RE = new RegExp(`(?:(${alt(WEEKDAYS.keys())})[\\s،,(]{0,4})?(\\d{1,2})\\s*(?:من\\s+)?(?:شهر\\s+)?(${alt(MONTHS.keys())}|${alt(HIJRI.keys())})(?:\\s*[،,/]?\\s*(?:عام|سنه|لعام)?\\s*(\\d{4}))?`, 'g');
 const MONTH_ONLY_RE = new RegExp(`(?:شهر\\s+)(${alt(MONTHS.keys())})(?:\\s*(?:عام|سنه|لعام)?\\s*(\\d{4}))?`, 'g');
-const REL_RE = new RegExp(`(اول امس|امس|البارحه|اليوم|الليله)(?:\\s+(${alt(WEEKDAYS.keys())}))?|(?:يوم\\s+)(${alt(WEEKDAYS.keys())})`, 'g');
-const ISO_RE = /(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g;
+/** Not inside a longer word ("الخامس" holds "امس"): only a clitic و / ب / ل may come before. */
+const AR_START = '(?<![\\u0621-\\u064a])(?:[وبل](?=[\\u0621-\\u064a]))?';
+const AR_END = '(?![\\u0621-\\u064a])';
+/** Relative days; a bare weekday counts after a time-of-day word or between commas ("أصيب 3، الثلاثاء، جراء"). */
+const REL_RE = new RegExp(
+  `${AR_START}(?:(اول امس|الامس|امس|البارحه|الليله الماضيه|اليوم|الليله|قبل قليل|منذ قليل|قبل ساعات|منذ ساعات)(?:\\s*[،,]?\\s*(${alt(WEEKDAYS.keys())}))?|(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|عصر|ظهيره|منتصف ليل)\\s+(${alt(WEEKDAYS.keys())})|(?<=[،,(]\\s{0,2})(${alt(WEEKDAYS.keys())})(?=\\s*[،,)]))${AR_END}`,
+  'g',
+);
+const ISO_RE = /(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g;
 
 const HIJRI_FMT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
@@ -66,6 +73,12 @@ function hijriYearOf(t: number): number {
 function lastWeekday(ref: number, weekday: number): number {
   const diff = (new Date(ref).getUTCDay() - weekday + 7) % 7;
   return ref - diff * DAY;
+}
+
+/** The day with `weekday` nearest to `ref`: at most one day later, else the last one before. */
+function nearestWeekday(ref: number, weekday: number): number {
+  const diff = (weekday - new Date(ref).getUTCDay() + 7) % 7;
+  return ref + (diff <= 1 ? diff : diff - 7) * DAY;
 }
 
 function valid(y: number, m: number, d: number): number | null {
@@ -136,11 +149,17 @@ export function findArabicDates(n: string, published?: string): FoundDate[] {
     for (let m = REL_RE.exec(n); m; m = REL_RE.exec(n)) {
       if (pub === null) break;
       const rel = m[1];
-      const wdWord = m[2] ?? m[3];
+      const wdWord = m[2] ?? m[3] ?? m[4];
       let t = pub;
-      if (rel === 'امس' || rel === 'البارحه') t = pub - DAY;
+      if (rel === 'امس' || rel === 'الامس' || rel === 'البارحه') t = pub - DAY;
+      if (rel === 'الليله الماضيه' && wdWord === undefined) {
+        // last night: the evening before the post or the small hours of its day
+        out.push({ s: m.index, e: m.index + m[0].length, period: { start: iso(pub - DAY), end: iso(pub), precision: 'span', text: m[0] } });
+        break;
+      }
       else if (rel === 'اول امس') t = pub - 2 * DAY;
-      else if (rel === undefined && wdWord !== undefined) t = lastWeekday(pub, WEEKDAYS.get(wdWord)!);
+      // a weekday written beside the relative word wins over a timestamp a day or two late ("اليوم الجمعة" posted on Saturday)
+      if (wdWord !== undefined) t = rel === undefined ? lastWeekday(t, WEEKDAYS.get(wdWord)!) : nearestWeekday(t, WEEKDAYS.get(wdWord)!);
       day(m.index, m.index + m[0].length, t, m[0]);
       break;
     }

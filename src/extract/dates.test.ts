@@ -46,3 +46,12 @@ test('a post without a publication date is dated by its own timestamp or datelin
   const c = extractClaims('مقتل طفل بقصف على بلدة كنصفرة اليوم\n\n12:50 PM · Nov 30, 2024').claims[0];
   assert.equal(c?.period?.start, '2024-11-30');
 });
+
+test('Arabic relative days: bare weekdays between commas, time-of-day words, no match inside longer words', () => {
+  assert.equal(findArabicDates(norm('أصيب شخصان، الأربعاء، بقصف'), '2024-12-13')[0]?.period.start, '2024-12-11');
+  assert.equal(findArabicDates(norm('قصف مساء الأحد'), '2024-12-10')[0]?.period.start, '2024-12-08');
+  assert.equal(findArabicDates(norm('في الخامس من الشهر'), '2024-12-10').length, 0);
+  // a weekday beside "today" wins over a timestamp one day late
+  assert.equal(findArabicDates(norm('قصف اليوم الخميس'), '2024-12-13')[0]?.period.start, '2024-12-12');
+  assert.equal(findArabicDates(norm('اليوم السبت (14 كانون الأول)'))[0]?.period.start, '2024-12-14');
+});

@@ -27,7 +27,9 @@ function sameFigure(a: number, b: number): boolean {
 }
 
 function compatible(a: Claim, b: Claim): boolean {
-  if (a.type !== b.type || a.outcome !== b.outcome || a.population !== b.population) return false;
+  // "8 killed" (headline) and "eight civil defence workers were killed" (body): an unknown population repeats a known one
+  const samePop = a.population === b.population || ((a.population === 'unknown') !== (b.population === 'unknown'));
+  if (a.type !== b.type || a.outcome !== b.outcome || !samePop) return false;
   const fa = figure(a);
   const fb = figure(b);
   if (fa === null || fb === null) return fa === null && fb === null && a.quote.toLowerCase() === b.quote.toLowerCase();
@@ -35,6 +37,9 @@ function compatible(a: Claim, b: Claim): boolean {
   const ca = a.claimant?.normalised;
   const cb = b.claimant?.normalised;
   if (ca && cb && ca !== cb) return false;
+  // small figures recur across incidents ("2 killed in X … 2 killed in Y"): those need a shared place;
+  // a figure of ten or more repeated with the same outcome and population is the same claim
+  if (Math.max(fa, fb) >= 10) return true;
   const pa = a.places.map((p) => p.text.toLowerCase());
   const pb = b.places.map((p) => p.text.toLowerCase());
   if (pa.length && pb.length && !pa.some((p) => pb.includes(p))) return false;
@@ -64,14 +69,14 @@ export function markDuplicates(claims: Claim[]): Claim[] {
   });
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    const score = (i: number): [number, number, number] => {
+    const score = (i: number): [number, number, number, number] => {
       const c = claims[i];
       const f = figure(c);
-      return [f === null ? 9 : trailingZeros(f), c.headline ? 1 : 0, i];
+      return [f === null ? 9 : trailingZeros(f), c.population === 'unknown' ? 1 : 0, c.headline ? 1 : 0, i];
     };
     const canon = [...members].sort((a, b) => {
       const [x, y] = [score(a), score(b)];
-      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
     })[0];
     for (const m of members) claims[m].duplicateOf = m === canon ? null : canon;
   }

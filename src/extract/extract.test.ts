@@ -108,3 +108,27 @@ test('random and truncated input never throws and spans always match quotes', ()
     { numRuns: 100 },
   );
 });
+
+test('dates and places set in a sentence without a figure carry to the claims after it', () => {
+  const text = 'استهدفت طائرة مسيرة صباح اليوم الثلاثاء بلدة كفرتخاريم.\nوأسفر ذلك عن مقتل شخصين.';
+  const c = extractClaims(text, { published: '2024-12-10' }).claims.find((x) => x.type === 'casualties');
+  assert.equal(c?.period?.start, '2024-12-10');
+  assert.deepEqual(c?.places.map((p) => p.text), ['كفرتخاريم']);
+  // a crawl-time date bar after the publication date is not the event's date
+  const page = 'السبت 1 آب 2026\n\nمقتل 3 مدنيين بقصف على مدينة #الباب';
+  assert.equal(extractClaims(page, { published: '2024-10-26' }).claims[0]?.period, null);
+});
+
+test('Arabic places after prepositions: hashtags, quoted names, direction words, dams', () => {
+  const places = (t: string): string[] => extractClaims(t, { published: '2024-12-10' }).claims.flatMap((c) => c.places.map((p) => p.text));
+  assert.ok(places('مقتل طفل بقصف على "تل جبين" اليوم').includes('تل جبين'));
+  assert.ok(places('إصابة امرأة بقصف استهدف محيط بلدة #الأتارب').includes('الأتارب'));
+  assert.ok(places('مقتل مزارع بقصف على سد تشرين').includes('تشرين'));
+});
+
+test('a strike event with no count is a strikes claim (vague when plural)', () => {
+  const r = extractClaims('غارات جوية على بلدة معرة مصرين اليوم', { published: '2024-12-10' }).claims;
+  assert.deepEqual(r.map((c) => [c.type, c.min, c.qualifier, c.period?.start]), [['strikes', null, 'vague', '2024-12-10']]);
+  const one = extractClaims('An airstrike hit the town of Sarmada.').claims;
+  assert.deepEqual(one.map((c) => [c.type, c.min, c.places.map((p) => p.text)]), [['strikes', 1, ['Sarmada']]]);
+});

@@ -91,7 +91,13 @@ function scripts(s: string): { ar: number; la: number } {
 const SHORT_TEXT = 1500;
 
 /** Cheap test: a sentence without any of these stems holds no claim the extractor can read. */
-const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
+const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|shelling|bombard|bombing|attack|قصف|استهداف|انزال|هجوم|جثه|جثمان|جثث|اغتيل|اغتيال|تصفيه|اعدم|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
+
+/** Texts shorter than this (characters) lend their first date and place to claims that state none. */
+const DOC_SCENE_TEXT = 6000;
+
+/** Cheap test: a sentence that may name a date or a place (digits, month or weekday words, place nouns, prepositions). */
+const SCENE_CUE = /\d|\b(in|at|near|on|outside|around|of|from|into|today|yesterday|tonight|last|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|اليوم|امس|البارحه|الليله|يوم|شهر|قريه|بلده|مدينه|مخيم|حي |ريف|منطقه|ناحيه|محافظه|شرق|غرب|شمال|جنوب|#|كانون|تشرين|شباط|اذار|نيسان|ايار|حزيران|تموز|اب |ايلول|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر/;
 
 const THIS_PERIOD = /\b(this period|the same period|that period|during that time)\b|(هذه الفتره|نفس الفتره|الفتره ذاتها)/;
 const REFERS_BACK_REPORTS = /\b(the|these|those) (reports|allegations)\b|التقارير|البلاغات/;
@@ -116,6 +122,7 @@ interface State {
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
   if (typeof text !== 'string' || text.trim().length === 0) return { claims: [] };
   const published = opts.published && parseIso(opts.published) !== null ? opts.published.slice(0, 10) : inferPublished(text);
+  const pubT = parseIso(published);
   const chrome = chromeRanges(text);
   const [ms, me] = mainTextRange(text, chrome);
   const nz = normalise(text);
@@ -137,19 +144,67 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const st: State = { claimant: null, actor: null, period: null, places: [], paragraph: 0, periodParagraph: -1, placesParagraph: -1 };
   let prevEnd = -1;
   let lastReports = -1;
+  let firstPeriod: Period | null = null;
+  let firstPlaces: PlaceRef[] = [];
   for (const s of sentences) {
     if (claims.length >= MAX_CLAIMS) break;
     if (prevEnd >= 0 && /\n\s*\n/.test(n.slice(prevEnd, s.s))) st.paragraph++;
     prevEnd = s.e;
     sentence(s);
   }
+  // a claim that states no date or place of its own takes the text's first one (its dateline, its headline)
+  if (me - ms < DOC_SCENE_TEXT) {
+    for (const c of claims) {
+      if (!c.period && firstPeriod) c.period = firstPeriod;
+      if (c.places.length === 0 && firstPlaces.length) c.places = firstPlaces;
+    }
+  }
   return { claims: markDuplicates(claims) };
+
+  /** When and where a sentence says (its own, else inherited), also for sentences without a claim: they set the scene. */
+  function scene(s: Sentence, sNorm: string, ar: boolean, origSentence: string): { period: Period | null; places: PlaceRef[] } {
+    let period: Period | null = null;
+    if (ar) {
+      const d = findArabicDates(sNorm, published)[0];
+      if (d) period = { ...d.period, text: text.slice(orig(s.s + d.s, false), orig(s.s + d.e, true)) };
+    } else {
+      period = findEnglishPeriod(origSentence, published)?.period ?? null;
+    }
+    // a date after the publication is the page's own (a crawl-time date bar), not the event's
+    if (period && pubT !== null && parseIso(period.start)! > pubT + 2 * 86_400_000) period = null;
+    if (!period && THIS_PERIOD.test(sNorm)) period = st.period;
+    // inherit the last date of the same paragraph, or of the whole text when it is a short post
+    if (!period && (st.periodParagraph === st.paragraph || me - ms < SHORT_TEXT)) period = st.period;
+    if (period) {
+      if (!st.period) firstPeriod = period;
+      st.period = period;
+      st.periodParagraph = st.paragraph;
+    }
+    const found = ar
+      // a hashtag's underscores are its spaces ("#خان_شيخون" → "خان شيخون")
+      ? placesAr(sNorm).map((p) => text.slice(orig(s.s + p.s, false), orig(s.s + p.e, true)).replace(/_/g, ' '))
+      : placesEn(origSentence).map((p) => origSentence.slice(p.s, p.e));
+    let places: PlaceRef[] = [...new Set(found)].map((t) => place(t));
+    if (places.length) {
+      if (!st.places.length) firstPlaces = places;
+      st.places = places;
+      st.placesParagraph = st.paragraph;
+    } else if (st.placesParagraph === st.paragraph) places = st.places;
+    return { period, places };
+  }
 
   function sentence(s: Sentence): void {
     const sNorm = n.slice(s.s, s.e);
-    if (!MAY_HOLD_CLAIM.test(sNorm)) return;
     const sc = scripts(sNorm);
     const ar = sc.ar === sc.la ? opts.lang === 'ar' : sc.ar > sc.la;
+    const os = orig(s.s, false);
+    const oe = orig(s.e, true);
+    const origSentence = text.slice(os, oe);
+    const mayHold = MAY_HOLD_CLAIM.test(sNorm);
+    // a sentence with neither a claim stem nor a date or place cue is skipped cheaply
+    if (!mayHold && !SCENE_CUE.test(sNorm)) return;
+    const { period, places } = scene(s, sNorm, ar, origSentence);
+    if (!mayHold) return;
     const tok = tokenize(n, s.s, s.e);
     let figures = findFigures(tok, n, ar);
     if (Math.min(sc.ar, sc.la) >= 5) {
@@ -157,14 +212,13 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       const other = findFigures(tok, n, !ar).filter((f) => !figures.some((g) => f.t0 < g.t1 && g.t0 < f.t1));
       figures = [...figures, ...other].sort((a, b) => a.t0 - b.t0);
     }
-    const counts = findCounts(tok, n, ar, (i) => figures.some((f) => i >= f.t0 && i < f.t1));
+    const counts = findCounts(tok, n, ar, (i) => figures.some((f) => i >= f.t0 && i < f.t1))
+      // a strike told without a count stands alone only where nothing else is counted (it carries the date and place)
+      .filter((c) => c.min !== null || c.qualifier !== 'vague' || (figures.length === 0 && !claims.some((x) => x.type === 'strikes' && x.min !== null)));
     const stanceAt = findStance(n, s.s, s.e);
     const stance = stanceAt.map((x) => text.slice(orig(x.s, false), orig(x.e, true)));
     const assess = figures.length === 0 && counts.length === 0 && stanceAt.some((x) => ASSESSMENT_TRIGGERS.has(n.slice(x.s, x.e)));
     if (figures.length === 0 && counts.length === 0 && !assess) return;
-    const os = orig(s.s, false);
-    const oe = orig(s.e, true);
-    const origSentence = text.slice(os, oe);
     // who says it, who did it
     const mentions = findMentions(n, s.s, s.e);
     const cm = claimantMention(n, s.s, mentions);
@@ -183,30 +237,6 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     let actor: Party | null = am ? partyOf(text, am, orig) : null;
     if (actor) st.actor = actor;
     else actor = st.actor;
-    // when
-    let period: Period | null = null;
-    if (ar) {
-      const d = findArabicDates(sNorm, published)[0];
-      if (d) period = { ...d.period, text: text.slice(orig(s.s + d.s, false), orig(s.s + d.e, true)) };
-    } else {
-      period = findEnglishPeriod(origSentence, published)?.period ?? null;
-    }
-    if (!period && THIS_PERIOD.test(sNorm)) period = st.period;
-    // inherit the last date of the same paragraph, or of the whole text when it is a short post
-    if (!period && (st.periodParagraph === st.paragraph || me - ms < SHORT_TEXT)) period = st.period;
-    if (period) {
-      st.period = period;
-      st.periodParagraph = st.paragraph;
-    }
-    // where
-    const found = ar
-      ? placesAr(sNorm).map((p) => text.slice(orig(s.s + p.s, false), orig(s.s + p.e, true)))
-      : placesEn(origSentence).map((p) => origSentence.slice(p.s, p.e));
-    let places: PlaceRef[] = [...new Set(found)].map((t) => place(t));
-    if (places.length) {
-      st.places = places;
-      st.placesParagraph = st.paragraph;
-    } else if (st.placesParagraph === st.paragraph) places = st.places;
     const headline = os < hEnd;
     const base = { claimant, actor, period, places, stance, sentence: [os, oe] as [number, number], headline, duplicateOf: null };
     const spanOf = (t0: number, t1: number): { quote: string; span: [number, number] } => {

@@ -78,9 +78,19 @@ function outcomeForward(c: Ctx, j: number, window: number): { o: Outcome; k: num
   for (let k = j + 1; k < c.tok.length && k <= j + window; k++) {
     if (CLAUSE_STOP.has(c.tok[k].t)) return null;
     const o = outcomeAt(c, k);
-    if (o) return { o, k };
+    // "3 أشخاص وإصابة 10 آخرين": an outcome word followed by its own figure starts the next claim
+    if (o) return governsNext(c, k) ? null : { o, k };
   }
   return null;
+}
+
+/** True when the outcome word at k is followed by a figure of its own (a number, a quantity or a population noun). */
+function governsNext(c: Ctx, k: number): boolean {
+  const nx = c.tok[k + 1];
+  if (!nx || nx.punct) return false;
+  if (nx.num) return true;
+  if (c.ar) return numberAtAr(c.tok, k + 1, c.n) !== null || (popAt(c, k + 1) !== undefined && !popAt(c, k + 1)?.outcome);
+  return numberAtEn(c.tok, k + 1, c.n) !== null;
 }
 
 /** Outcome word before token i within a window, not crossing "and" / a comma unless `cross`. */
@@ -105,6 +115,8 @@ function combined(c: Ctx, j: number): boolean {
   if (conj === 'and' || conj === 'or' || conj === 'او' || conj === 'و') next = c.tok[k + 1]?.t;
   else if (c.ar && conj?.startsWith('و')) next = conj.slice(1);
   if (next === undefined || a === undefined) return false;
+  // "10 شهداء وجريحة": a plural then a singular noun are two figures, not one combined one
+  if (c.ar && popAt(c, j)?.plural && lookup(POP_AR, next, true)?.count !== undefined) return false;
   const b = c.ar ? lookup(POP_AR, next, true)?.outcome ?? lookup(OUTCOME_AR, next, true) : OUTCOME_EN.get(next);
   return b !== undefined && b !== a;
 }
@@ -129,6 +141,8 @@ function bareEnd(c: Ctx, i1: number): boolean {
   const t = c.tok[i1];
   if (!t) return true;
   if (t.punct) return true;
+  // "قتل 3 وجرح 5": the next clause starts with و and an outcome or a number
+  if (c.ar && t.t.startsWith('و') && t.t.length > 2 && (outcomeAt(c, i1) !== undefined || cardinalAr(c.tok, i1) !== null)) return true;
   return c.ar ? /^(بينهم|منهم|اشخاص|و|في|جراء|اثر|بقصف|بغاره|بغارات)$/.test(t.t) : /^(and|in|people|after|when|on|including|,)$/.test(t.t);
 }
 
@@ -158,10 +172,27 @@ function coordinated(c: Ctx, i0: number, prev: Figure | undefined): boolean {
   return t === 'and' || t === ',' || t === '،' || t === 'و' || (c.ar && t0.startsWith('و'));
 }
 
+/** Nouns after a singular population word that make it an adjective ("a terrorist attack", "a militant website"). */
+const ATTRIBUTIVE_EN = /^(attack|attacks|rocket|rockets|group|groups|organi[sz]ation|cell|website|site|faction|base|position|positions|convoy|vehicle|car|hideout|leader|leadership|camp|stronghold|commander|network|media|outlet|source|sources|statement|spokesman)$/;
+
+/** "rebels killed a pilot": a plural noun before an active verb with an object is the killer, not the killed. */
+function agentive(c: Ctx, i: number): boolean {
+  for (let k = i + 1; k < c.tok.length && k <= i + 3; k++) {
+    const t = c.tok[k].t;
+    if (/^(were|was|are|is|been|be|have|has|had|reportedly)$/.test(t)) return false;
+    if (outcomeAt(c, k)) {
+      const nx = c.tok[k + 1];
+      return !!nx && (nx.num || /^(a|an|the|at|more|over|about|dozens|hundreds|scores|several|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|many|some)$/.test(nx.t));
+    }
+  }
+  return false;
+}
+
 /** Decides the outcome of a figure whose number starts at i0 and whose noun ends at j. */
 function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): { o: Outcome; k: number | null } | null {
   const near = outcomeBackward(c, i0, 3, false);
   if (near) return near;
+  if (prev && including(c, i0)) return { o: prev.outcome, k: null };
   const fwd = outcomeForward(c, j, 12);
   if (fwd) return fwd;
   const far = outcomeBackward(c, i0, 12, false);
@@ -172,15 +203,18 @@ function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined):
 
 /** For nouns that count themselves (مدني، طفلين): the outcome must sit right beside them. */
 function tightOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): { o: Outcome; k: number | null } | null {
-  const near = outcomeBackward(c, i0, 2, true) ?? outcomeForward(c, j, 3);
+  const near = outcomeBackward(c, i0, 2, true);
   if (near) return near;
+  // "بينهم طفلين وامرأة وأصيب …": a breakdown or a conjunct takes the outcome of the figure it follows
   if (prev && (including(c, i0) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
-  return null;
+  return outcomeForward(c, j, 3);
 }
 
 function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhrase, 'min' | 'max' | 'qualifier'>, prev: Figure | undefined, tight = false): Figure | null {
   let population: Population = w?.pop ?? 'unknown';
   let end = j;
+  // "five family members", "members of one family": relatives, not fighters
+  if (population === 'combatants' && /^members?$/.test(c.tok[j]?.t ?? '') && (/^(family|staff|crew|team)$/.test(c.tok[j - 1]?.t ?? '') || c.tok.slice(j + 1, j + 5).some((t) => /^famil(y|ies)$/.test(t.t)))) population = 'unknown';
   // "4 شهداء أطفال": an outcome noun refined by a population after it
   if (w?.outcome) {
     const finer = popAt(c, j + 1);
@@ -266,7 +300,8 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
       // "an 11-year-old child", "a 9 years old boy"
       if (tok[j]?.num && /^(years?|year-old|years-old|months?|month-old)$/.test(tok[j + 1]?.t ?? '')) j += tok[j + 2]?.t === 'old' ? 3 : 2;
       const p = popAfter(c, j);
-      if (p && p.w.count === 1) {
+      // "a terrorist attack", "a militant website": the noun describes a thing, not a person
+      if (p && p.w.count === 1 && !ATTRIBUTIVE_EN.test(tok[p.j + 1]?.t ?? '')) {
         const f = build(c, i, p.j, p.w, { min: 1, max: 1, qualifier: 'exact' }, prev);
         if (f) {
           out.push(f);
@@ -282,18 +317,24 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
       out.push({ t0: i - 1, t1: i + 1, outcome: outcomeAt(c, i - 1)!, population: w.pop, min: 1, max: 1, qualifier: 'exact' });
       continue;
     }
-    if (ar && w.count !== undefined && !DEFINITE.test(t.t) && tok[i - 1]?.t !== 'بين') {
+    const after = ar ? cardinalAr(tok, i + 1) : null;
+    // "مقتل مدنيين" is plural (vague) unless a number word makes it a dual ("مدنيين اثنين")
+    const dual = !w.ambiguous || after?.value === 2;
+    // "بين قتيل وجريح": some killed, some injured, no number
+    const between = tok[i - 1]?.t === 'بين' || (tok[i - 2]?.t === 'بين' && t.t.startsWith('و'));
+    if (ar && dual && w.count !== undefined && !DEFINITE.test(t.t) && !between) {
       // "مقتل طفل", "إصابة طفلين", "مدنيين اثنين": singular and dual nouns count themselves
-      const after = cardinalAr(tok, i + 1);
       const count = after && (after.value === w.count || (w.count === 2 && after.value > 2)) ? after.value : w.count;
       const f = build(c, i, after ? after.next - 1 : i, w, { min: count, max: count, qualifier: 'exact' }, prev, true);
       if (f) {
+        // "رجل مسن", "رجل مدني": a second singular noun describes the same person
+        while (!after && f.t1 === i + 1 && tok[f.t1] && !tok[f.t1].t.startsWith('و') && popAt(c, f.t1)?.count === w.count && !popAt(c, f.t1)?.outcome) f.t1++;
         out.push(f);
         i = Math.max(i, f.t1 - 1);
       }
       continue;
     }
-    if (w.plural && !(ar ? DEFINITE.test(t.t) : false) && (ar ? outcomeBackward(c, i, 1, true) : outcomeBackward(c, i, 1, true) || outcomeForward(c, i, 3))) {
+    if (w.plural && !(ar ? DEFINITE.test(t.t) : false) && (ar ? outcomeBackward(c, i, 1, true) : outcomeBackward(c, i, 1, true) || (outcomeForward(c, i, 3) && !agentive(c, i)))) {
       const f = build(c, i, i, w, { min: null, max: null, qualifier: 'vague' }, prev);
       if (f) out.push(f);
     }

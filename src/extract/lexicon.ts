@@ -11,6 +11,8 @@ export interface PopWord {
   count?: number;
   outcome?: Outcome;
   plural?: boolean;
+  /** A dual spelled like the plural (مدنيين، مقاتلين): two only when a number word confirms it. */
+  ambiguous?: boolean;
 }
 
 function entries(pop: Population, words: string, extra: Omit<PopWord, 'pop'> = {}): [string, PopWord][] {
@@ -20,11 +22,11 @@ function entries(pop: Population, words: string, extra: Omit<PopWord, 'pop'> = {
 /** English population nouns. */
 export const POP_EN = new Map<string, PopWord>([
   ...entries('civilians', 'civilian', { count: 1 }),
-  ...entries('civilians', 'civilians residents villagers inhabitants farmers shepherds displaced refugees citizens worshippers passengers workers students', { plural: true }),
+  ...entries('civilians', 'civilians residents villagers inhabitants farmers shepherds refugees citizens worshippers passengers workers students', { plural: true }),
   ...entries('civilians', 'resident villager farmer shepherd citizen student', { count: 1 }),
   ...entries('unknown', 'people persons individuals others victims bodies', { plural: true }),
   ...entries('unknown', 'person individual', { count: 1 }),
-  ...entries('children', 'children kids infants babies minors boys girls toddlers', { plural: true }),
+  ...entries('children', 'children kids infants babies minors boys girls toddlers pupils schoolchildren', { plural: true }),
   ...entries('children', 'child kid infant baby boy girl toddler minor', { count: 1 }),
   ...entries('women', 'women', { plural: true }),
   ...entries('women', 'woman mother wife', { count: 1 }),
@@ -43,25 +45,29 @@ export const POP_EN = new Map<string, PopWord>([
 /** Arabic population nouns (also nouns that carry an outcome: قتلى، شهداء، جرحى). */
 export const POP_AR = new Map<string, PopWord>([
   ...entries('civilians', 'مدني مدنيا مدنيه مواطن مواطنا مواطنه', { count: 1 }),
-  ...entries('civilians', 'مدنيان مدنيين مواطنان مواطنين مدنيتين', { count: 2 }),
+  ...entries('civilians', 'مدنيان مواطنان مدنيتين', { count: 2 }),
+  ...entries('civilians', 'مدنيين مواطنين', { count: 2, plural: true, ambiguous: true }),
   ...entries('civilians', 'مدنيون المدنيين المدنيون مواطنون المواطنين مدنيات نازحين النازحين اهالي الاهالي سكان', { plural: true }),
   ...entries('unknown', 'شخص شخصا', { count: 1 }),
   ...entries('unknown', 'شخصان شخصين', { count: 2 }),
   ...entries('unknown', 'اشخاص اشخاصا الاشخاص اخرين اخرون الاخرين افراد', { plural: true }),
+  // "مقتل عائلة كاملة": a whole family, no number (vague)
+  ...entries('unknown', 'عائله اسره', { plural: true }),
   ...entries('unknown', 'ضحيه', { count: 1, outcome: 'killed' }),
   ...entries('unknown', 'ضحيتين ضحيتان', { count: 2, outcome: 'killed' }),
   ...entries('unknown', 'ضحايا الضحايا', { plural: true, outcome: 'killed' }),
   ...entries('children', 'طفل طفلا طفله رضيع رضيعه فتاه', { count: 1 }),
   ...entries('children', 'طفلان طفلين طفلتين طفلتان', { count: 2 }),
   ...entries('children', 'اطفال الاطفال اطفالا', { plural: true }),
-  ...entries('women', 'امراه سيده', { count: 1 }),
+  ...entries('women', 'امراه سيده ام زوجته', { count: 1 }),
   ...entries('women', 'امراتين امراتان سيدتين سيدتان', { count: 2 }),
   ...entries('women', 'نساء النساء سيدات نسوه', { plural: true }),
   ...entries('men', 'رجل رجلا شاب شابا مسن', { count: 1 }),
   ...entries('men', 'رجلين رجلان شابين شابان', { count: 2 }),
   ...entries('men', 'رجال شبان الرجال الشبان', { plural: true }),
   ...entries('combatants', 'عنصر عنصرا مقاتل مقاتلا جندي جنديا عسكري عسكريا قيادي قياديا مسلح ضابط', { count: 1 }),
-  ...entries('combatants', 'عنصرين عنصران مقاتلين مقاتلان جنديين جنديان عسكريين ضابطين', { count: 2 }),
+  ...entries('combatants', 'عنصرين عنصران مقاتلان جنديين جنديان ضابطين', { count: 2 }),
+  ...entries('combatants', 'مقاتلين عسكريين', { count: 2, plural: true, ambiguous: true }),
   ...entries('combatants', 'عناصر العناصر مقاتلي المقاتلين مقاتلون جنود الجنود عسكريون قياديين مسلحين المسلحين ضباط', { plural: true }),
   ...entries('civilians', 'طالب طالبه معلم مدرس استاذ مزارع راعي سائق عامل ناشط فنان شيخ تاجر لاجئ نازح', { count: 1 }),
   ...entries('civilians', 'طلاب عمال مزارعين نازحون', { plural: true }),
@@ -79,6 +85,10 @@ export const POP_AR = new Map<string, PopWord>([
   ...entries('unknown', 'جريحين جريحان', { count: 2, outcome: 'injured' }),
   ...entries('unknown', 'جرحي الجرحي مصابين المصابين مصابا اصابات', { plural: true, outcome: 'injured' }),
   ...entries('unknown', 'مصاب', { count: 1, outcome: 'injured' }),
+  ...entries('unknown', 'مصابون مصابان', { plural: true, outcome: 'injured' }),
+  // a body recovered is a death: "انتشال جثة رجل", "جثمان امرأة"
+  ...entries('unknown', 'جثه جثمان', { count: 1, outcome: 'killed' }),
+  ...entries('unknown', 'جثث', { plural: true, outcome: 'killed' }),
   ...entries('unknown', 'مفقود', { count: 1, outcome: 'missing' }),
   ...entries('unknown', 'مفقودين المفقودين', { plural: true, outcome: 'missing' }),
 ]);
@@ -93,10 +103,10 @@ export const OUTCOME_EN = new Map<string, Outcome>([
 
 /** Arabic outcome words (verbs and verbal nouns). */
 export const OUTCOME_AR = new Map<string, Outcome>([
-  ...'مقتل قتل قتلوا قتلت يقتل تقتل استشهاد استشهد استشهدوا استشهدت ارتقاء ارتقي ارتقت ارتقوا وفاه توفي توفيت مصرع حتفه حتفهم حتفها قضي قضوا اعدام قتلا استشهدا ارتقيا قضيا حياه حياته حياتهم حياتها ارواح'
+  ...'مقتل قتل قتلوا قتلت يقتل تقتل استشهاد استشهد استشهدوا استشهدت ارتقاء ارتقي ارتقت ارتقوا وفاه توفي توفيت مصرع حتفه حتفهم حتفها قضي قضوا اعدام قتلا استشهدا ارتقيا قضيا حياه حياته حياتهم حياتها ارواح ضحيته ضحيتها ضحيتهم مصرعه مصرعها مصرعهم مقتله مقتلها مقتلهم اغتيال اغتيل تصفيه اعدم اعدمت اعدموا'
     .split(' ').map((w): [string, Outcome] => [norm(w), 'killed']),
-  ...'اصابه اصيب اصيبوا اصيبت اصيبا اصيبتا جرح جرحوا اصابتهم اصابته اصابتها يصاب'.split(' ').map((w): [string, Outcome] => [norm(w), 'injured']),
-  ...'فقدان فقد اختفاء'.split(' ').map((w): [string, Outcome] => [norm(w), 'missing']),
+  ...'اصابه اصيب اصيبوا اصيبت اصيبا اصيبتا جرح جرحوا جرحت اصابتهم اصابته اصابتها يصاب'.split(' ').map((w): [string, Outcome] => [norm(w), 'injured']),
+  ...'فقدان اختفاء'.split(' ').map((w): [string, Outcome] => [norm(w), 'missing']),
 ]);
 
 /** Arabic clitic prefixes, longest first, tried when a word is not found as written. */
@@ -178,7 +188,7 @@ export const ASSESSMENT_TRIGGERS = new Set([
 
 /** Words before a name that say it is a place (Arabic), normalised. */
 export const PLACE_NOUNS_AR = new Set(
-  'قريه بلده مدينه مخيم حي ريف منطقه ناحيه محافظه باديه جبل سهل مزرعه مزارع بلدتي قريتي مدينتي'.split(' ').map(norm),
+  'قريه بلده مدينه مخيم حي ريف منطقه ناحيه محافظه باديه جبل سهل مزرعه مزارع بلدتي قريتي مدينتي بلدات قري مدن مخيمات احياء سد دوار'.split(' ').map(norm),
 );
 
 /** Words that end an Arabic place name. */

@@ -17,6 +17,7 @@ function dropped(c: number): boolean {
 }
 
 const ALEF = 0x0627;
+const TATWEEL = 0x0640;
 const MAP = new Map<number, number>([
   [0x0623, ALEF], [0x0625, ALEF], [0x0622, ALEF], [0x0671, ALEF], // أ إ آ ٱ → ا
   [0x0629, 0x0647], // ة → ه
@@ -51,9 +52,14 @@ export function normalise(text: string): Normalised {
   const out = new Uint16Array(len);
   const map = new Int32Array(len + 1);
   let k = 0;
+  const at = (j: number): number => (j >= 0 && j < len ? text.charCodeAt(j) : 0);
+  const letter = (x: number): boolean => x >= 0x0621 && x <= 0x064a;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
     if (dropped(c)) continue;
+    // words broken against filters: "قـ.ـتل", "ا.ستشها.د", "استـ ـهـ ـداف" (a dot inside an Arabic word, a space held by tatweel)
+    if ((c === 0x2e || c === 0x20) && ((at(i - 1) === TATWEEL && at(i + 1) === TATWEEL)
+      || (c === 0x2e && ((at(i - 1) === TATWEEL || letter(at(i - 1))) && (at(i + 1) === TATWEEL || letter(at(i + 1))))))) continue;
     out[k] = mapCode(c);
     map[k++] = i;
   }

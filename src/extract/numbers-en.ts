@@ -53,10 +53,16 @@ export function cardinalEn(tok: Token[], i: number): { value: number; next: numb
   if (t.num) {
     value = parseDigits(t.t);
     if (value === null) return null;
+  } else if (t.t === 'half' && tok[i + 1]?.t === 'a' && (tok[i + 2]?.t ?? '') in SCALES) {
+    return { value: SCALES[tok[i + 2].t] / 2, next: i + 3 };
+  } else if (t.t === 'a' && tok[i + 1]?.t === 'quarter' && tok[i + 2]?.t === 'of' && tok[i + 3]?.t === 'a' && (tok[i + 4]?.t ?? '') in SCALES) {
+    return { value: SCALES[tok[i + 4].t] / 4, next: i + 5 };
   } else if (t.t === 'a' || t.t === 'an') {
     const n = tok[i + 1]?.t;
     if (n === 'dozen') return { value: 12, next: i + 2 };
-    if (n !== undefined && n in SCALES) return { value: SCALES[n], next: i + 2 };
+    // "a quarter of a million", "half a million" are not a million
+    const before = tok[i - 1]?.t;
+    if (n !== undefined && n in SCALES && before !== 'of' && before !== 'half') return { value: SCALES[n], next: i + 2 };
     return null;
   } else {
     value = wordValue(t.t);
@@ -97,7 +103,8 @@ export function qualifierBefore(tok: Token[], i: number, table: [string[], Quali
     const k = i - words.length;
     if (k < 0) continue;
     let ok = true;
-    for (let w = 0; w < words.length && ok; w++) ok = tok[k + w].t === words[w];
+    // an Arabic phrase may take the conjunction و on its first word ("وأكثر من 15")
+    for (let w = 0; w < words.length && ok; w++) ok = tok[k + w].t === words[w] || (w === 0 && tok[k].t === `و${words[0]}`);
     if (ok) return { q, i0: k };
   }
   return null;

@@ -64,3 +64,41 @@ test('Arabic text with diacritics and tatweel keeps spans into the original', ()
   assert.equal(text.slice(c.span[0], c.span[1]), c.quote);
   assert.ok(c.quote.startsWith('مقـــتلُ'));
 });
+
+test('Arabic killed-and-injured pairs, breakdowns and conjunctions', () => {
+  assert.deepEqual(casualties('قتل 4 وجرح 6 في القصف').map(brief), ['killed/unknown/4/4/exact', 'injured/unknown/6/6/exact']);
+  // the outcome word of the next clause does not take the figure before it
+  assert.deepEqual(casualties('ارتقاء المسعف ومعه 2 من المارة برفقة 5 أشخاص وإصابة 9 آخرين').map(brief).slice(-2), ['killed/unknown/5/5/exact', 'injured/unknown/9/9/exact']);
+  assert.deepEqual(casualties('مقتل 7 بينهم طفلان وامرأة وأصيب 12 آخرون').map(brief), [
+    'killed/unknown/7/7/exact', 'killed/children/2/2/exact', 'killed/women/1/1/exact', 'injured/unknown/12/12/exact',
+  ]);
+  assert.deepEqual(casualties('وصلت الحصيلة إلى 8 شهداء وجريحة').map(brief), ['killed/unknown/8/8/exact', 'injured/unknown/1/1/exact']);
+  assert.deepEqual(casualties('مجزرة راح ضحيتها 6 أفراد').map(brief), ['killed/unknown/6/6/exact']);
+  assert.deepEqual(casualties('قصف أدى إلى مقتل عائلة كاملة').map(brief), ['killed/unknown/null/null/vague']);
+  assert.deepEqual(casualties('استشهاد 15 شهيدا وجريحا').map(brief), [], 'a combined figure stays out');
+});
+
+test('English family members are not combatants', () => {
+  assert.deepEqual(casualties('Five family members were killed in the strike.').map(brief), ['killed/unknown/5/5/exact']);
+  assert.deepEqual(casualties('Nine fighters were killed.').map(brief), ['killed/combatants/9/9/exact']);
+});
+
+test('Arabic duals spelled like plurals count 2 only when a number word confirms it', () => {
+  assert.deepEqual(casualties('مقتل مدنيين بقصف مدفعي').map(brief), ['killed/civilians/null/null/vague']);
+  assert.deepEqual(casualties('مقتل مدنيين اثنين بقصف').map(brief), ['killed/civilians/2/2/exact']);
+  assert.deepEqual(casualties('إصابة طفلين بجروح').map(brief), ['injured/children/2/2/exact']);
+});
+
+test('English agents and attributive nouns are not victims', () => {
+  assert.deepEqual(casualties('Islamist rebels killed a pilot they had captured.').map(brief), []);
+  assert.deepEqual(casualties('Four pupils were injured in a terrorist rocket attack.').map(brief), ['injured/children/4/4/exact']);
+  assert.deepEqual(casualties('A militant website said 10 people were killed.').map(brief), ['killed/unknown/10/10/exact']);
+  assert.deepEqual(casualties('Militants were killed in the raid.').map(brief), ['killed/combatants/null/null/vague']);
+  assert.deepEqual(casualties('More than a quarter of a million people have been killed.').map(brief), ['killed/unknown/250000/null/more_than']);
+  assert.deepEqual(casualties('Half a million people have died.').map(brief), ['killed/unknown/500000/500000/exact']);
+});
+
+test('Arabic qualifiers after و and "بين قتيل وجريح"', () => {
+  assert.deepEqual(casualties('7 شهداء وأكثر من 20 جريحاً').map(brief), ['killed/unknown/7/7/exact', 'injured/unknown/20/null/more_than']);
+  assert.deepEqual(casualties('سقط عدد من المدنيين بين قتيل وجريح').map(brief), []);
+});

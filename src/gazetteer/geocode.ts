@@ -51,7 +51,8 @@ function adminOf(g: Gazetteer, p: PlaceRecord): { admin: string[]; pcode: string
   return res;
 }
 
-function candidate(g: Gazetteer, p: PlaceRecord, score: number, matchedName: string, qualifiers: string[], precision = p.precision): GeocodeCandidate {
+/** A ranked answer for a place (admin names and p-code filled from the polygons when missing). */
+export function candidate(g: Gazetteer, p: PlaceRecord, score: number, matchedName: string, qualifiers: string[], precision = p.precision): GeocodeCandidate {
   const { admin, pcode } = adminOf(g, p);
   return {
     name: p.name, nameAr: p.nameAr, lat: p.lat, lon: p.lon, precision, radius_m: radiusOf(precision), admin, pcode,

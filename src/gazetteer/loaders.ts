@@ -72,7 +72,7 @@ export function loadCodAb(dir: string = vendorPath('gazetteer')): CodAbData {
       const admin = [str('ADM1_EN'), level >= 2 ? str('ADM2_EN') : null, level >= 3 ? str('ADM3_EN') : null].filter((x): x is string => x !== null);
       places.push({
         id: `cod:${pcode}`, name, nameAr, names, featureType: LEVEL_TYPE[level], country, admin, pcode,
-        lat, lon, precision: LEVEL_TYPE[level] as PlacePrecision, population: null, source: 'cod-ab',
+        lat, lon, precision: LEVEL_TYPE[level] as PlacePrecision, population: null, source: 'cod-ab', geometry: raw.geometry,
       });
     }
   }
@@ -201,56 +201,64 @@ export function loadPlaceListCsv(path: string, opts: PlaceListOptions = {}): Row
 /** {@link loadPlaceListCsv} on CSV text; `source` names the list in ids and names. */
 export function parsePlaceList(text: string, source: string, opts: PlaceListOptions = {}): RowResult[] {
   const rows = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: true });
-  const pick = (r: Record<string, string>, ...keys: string[]): string => {
-    for (const k of keys) { const v = r[k]; if (v !== undefined && v !== '') return stripInvisible(v).trim(); }
-    return '';
+  return rows.map((r, i) => placeFromRow(r, i + 2, source, opts));
+}
+
+/** First non-empty value among `keys`, invisible characters stripped and trimmed. */
+export function pickColumn(r: Record<string, string>, ...keys: string[]): string {
+  for (const k of keys) {
+    const v = r[k];
+    if (v !== undefined && v.trim() !== '') return stripInvisible(v).trim();
+  }
+  return '';
+}
+
+/**
+ * One place-list row (values keyed by header) → a place record or the row's error. `row` is the
+ * line number (header = 1). Used by {@link parsePlaceList} and the streaming database importer.
+ */
+export function placeFromRow(r: Record<string, string>, row: number, source: string, opts: PlaceListOptions = {}): RowResult {
+  const pick = (...keys: string[]): string => pickColumn(r, ...keys);
+  const en = pick('name_en', 'location_en', 'name');
+  const ar = pick('name_ar', 'location_ar');
+  if (!en && !ar) return { row, ok: false, field: 'name_en', reason: 'no name in either script' };
+  const latS = pick('lat', 'latitude');
+  const lonS = pick('lon', 'longitude', 'lng');
+  if (!latS || !lonS) return { row, ok: false, field: latS ? 'longitude' : 'latitude', reason: 'missing coordinate' };
+  const lat = Number(latS);
+  const lon = Number(lonS);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return { row, ok: false, field: Number.isFinite(lat) ? 'longitude' : 'latitude', reason: `not a number: ${latS}, ${lonS}` };
+  let country: CountryCode | null = null;
+  if (opts.boundaries) {
+    const problems = opts.boundaries.check(lat, lon, undefined, false);
+    const bad = problems.find((p) => p.code !== 'outside_coverage');
+    if (bad) return { row, ok: false, field: bad.code === 'impossible' && Math.abs(lat) <= 90 ? 'longitude' : 'latitude', reason: bad.reason };
+    country = opts.boundaries.countryAt(lat, lon, false);
+  } else if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+    return { row, ok: false, field: Math.abs(lat) > 90 ? 'latitude' : 'longitude', reason: `impossible coordinate ${lat}, ${lon}` };
+  }
+  country ??= opts.country ?? null;
+  if (!country) return { row, ok: false, field: 'latitude', reason: `${lat}, ${lon} lies outside Iraq and Syria` };
+  const precS = pick('precision', 'geoloc_precision');
+  const precision = precS ? mapPrecision(precS) : (opts.defaultPrecision ?? 'town');
+  if (!precision) return { row, ok: false, field: 'precision', reason: `unknown precision "${precS}"` };
+  const names: PlaceName[] = [];
+  const add = (t: string, lang: string): void => {
+    if (t && !names.some((n) => n.text === t)) names.push(placeName(t, lang, source));
   };
-  const out: RowResult[] = [];
-  rows.forEach((r, i) => {
-    const row = i + 2;
-    const en = pick(r, 'name_en', 'location_en', 'name');
-    const ar = pick(r, 'name_ar', 'location_ar');
-    if (!en && !ar) { out.push({ row, ok: false, field: 'name_en', reason: 'no name in either script' }); return; }
-    const latS = pick(r, 'lat', 'latitude');
-    const lonS = pick(r, 'lon', 'longitude', 'lng');
-    if (!latS || !lonS) { out.push({ row, ok: false, field: latS ? 'longitude' : 'latitude', reason: 'missing coordinate' }); return; }
-    const lat = Number(latS);
-    const lon = Number(lonS);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon)) { out.push({ row, ok: false, field: 'latitude', reason: `not a number: ${latS}, ${lonS}` }); return; }
-    let country: CountryCode | null = null;
-    if (opts.boundaries) {
-      const problems = opts.boundaries.check(lat, lon, undefined, false);
-      const bad = problems.find((p) => p.code !== 'outside_coverage');
-      if (bad) { out.push({ row, ok: false, field: bad.code === 'impossible' && Math.abs(lat) <= 90 ? 'longitude' : 'latitude', reason: bad.reason }); return; }
-      country = opts.boundaries.countryAt(lat, lon, false);
-    } else if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      out.push({ row, ok: false, field: Math.abs(lat) > 90 ? 'latitude' : 'longitude', reason: `impossible coordinate ${lat}, ${lon}` });
-      return;
-    }
-    country ??= opts.country ?? null;
-    if (!country) { out.push({ row, ok: false, field: 'latitude', reason: `${lat}, ${lon} lies outside Iraq and Syria` }); return; }
-    const precS = pick(r, 'precision', 'geoloc_precision');
-    const precision = precS ? mapPrecision(precS) : (opts.defaultPrecision ?? 'town');
-    if (!precision) { out.push({ row, ok: false, field: 'precision', reason: `unknown precision "${precS}"` }); return; }
-    const names: PlaceName[] = [];
-    const add = (t: string, lang: string): void => {
-      if (t && !names.some((n) => n.text === t)) names.push(placeName(t, lang, source));
-    };
-    add(en, 'en');
-    add(ar, 'ar');
-    for (const [t, lang] of [[en, 'en'], [ar, 'ar']] as const) {
-      if (t) add(parsePlace(t).core, lang);
-    }
-    const gov = pick(r, 'governorate_en');
-    const usesS = pick(r, 'uses', 'incident_count');
-    const uses = usesS && Number.isFinite(Number(usesS)) ? Number(usesS) : null;
-    out.push({
-      row, ok: true,
-      place: {
-        id: `list:${source}:${row}`, name: en || ar, nameAr: ar || null, names, featureType: featureTypeOf(precision), country,
-        admin: gov ? [gov] : [], pcode: null, lat, lon, precision, population: null, source, uses,
-      },
-    });
-  });
-  return out;
+  add(en, 'en');
+  add(ar, 'ar');
+  for (const [t, lang] of [[en, 'en'], [ar, 'ar']] as const) {
+    if (t) add(parsePlace(t).core, lang);
+  }
+  const gov = pick('governorate_en');
+  const usesS = pick('uses', 'incident_count');
+  const uses = usesS && Number.isFinite(Number(usesS)) ? Number(usesS) : null;
+  return {
+    row, ok: true,
+    place: {
+      id: `list:${source}:${row}`, name: en || ar, nameAr: ar || null, names, featureType: featureTypeOf(precision), country,
+      admin: gov ? [gov] : [], pcode: null, lat, lon, precision, population: null, source, uses,
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * themselves).
  */
 import { COUNTRIES } from '../model/vocabulary.ts';
+import type { PlaceImportResult } from './placeImporter.ts';
 import type { CoordinateProblem, ReverseResult } from './reverse.ts';
 import type { GeocodeCandidate } from './types.ts';
 
@@ -27,5 +28,18 @@ export function formatReverse(result: ReverseResult & { problems: CoordinateProb
     if (a) lines.push(`  ${label.padEnd(12)} ${a.name}${a.nameAr ? ` (${a.nameAr})` : ''}  ${a.pcode}`);
   }
   for (const p of result.problems) lines.push(`  problem: ${p.code}: ${p.reason}`);
+  return lines.join('\n');
+}
+
+/** Human summary of a place import: counts, then rejected rows with line, field and reason. */
+export function formatPlaceImport(r: PlaceImportResult): string {
+  const lines = [
+    `${r.dryRun ? 'dry run: ' : ''}${r.file} (source ${r.source}, sha256 ${r.fileSha256.slice(0, 12)}…)`,
+    `read ${r.read}, imported ${r.imported}, unchanged ${r.unchanged}, updated ${r.updated}, rejected ${r.rejected.length}, warnings ${r.warnings.length}`,
+  ];
+  for (const x of r.rejected.slice(0, 50)) lines.push(`  rejected: ${x.file}, line ${x.row}, field ${x.field}: ${x.reason}${x.value ? ` (value "${x.value}")` : ''}`);
+  if (r.rejected.length > 50) lines.push(`  … and ${r.rejected.length - 50} more rejected rows (use --json for all)`);
+  for (const w of r.warnings.slice(0, 20)) lines.push(`  warning: line ${w.row}, field ${w.field}: ${w.warning} (value "${w.value}")`);
+  if (r.warnings.length > 20) lines.push(`  … and ${r.warnings.length - 20} more warnings (use --json for all)`);
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * errors and geocoding candidates.
  */
 import { PLACE_PRECISIONS, PLACE_PRECISION_RADIUS_M } from '../model/vocabulary.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { CountryCode, PlacePrecision } from '../model/vocabulary.ts';
 
 /** What kind of thing a place is; coarse administrative areas first, then settlements. */
@@ -41,6 +42,10 @@ export interface PlaceRecord {
   source: string;
   /** How often a place list used this exact entry (e.g. incident count); unknown is null. */
   uses?: number | null;
+  /** The administrative polygon as the source file gives it (COD-AB areas only). */
+  geometry?: Polygon | MultiPolygon;
+  /** `places.id` when the record was loaded from the database. */
+  dbId?: number;
 }
 
 /** A bad input row: the batch goes on, this row is reported. */

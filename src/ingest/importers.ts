@@ -28,6 +28,8 @@ import { runImport, type ImportKind, type ImportProps, type ImportResult } from 
 import type { RowOutcome } from './types.ts';
 import { parseUcdp } from './ucdp.ts';
 import { articleWriter, datasetClaimWriter } from './writers.ts';
+import { serverGazetteer } from '../gazetteer/dbGazetteer.ts';
+import { geocoderFor } from '../gazetteer/extraction.ts';
 
 /** Options of `harmwatch import <kind> <file>` beyond the common ones. */
 export interface KindOptions {
@@ -72,6 +74,7 @@ export async function importFile(db: Kysely<Database>, kind: ImportKind, file: s
       return runImport(db, parseArticle(file, { now, ...(o.contentType ? { contentType: o.contentType } : {}) }), articleWriter({
         ...(o.url ? { url: o.url } : {}), ...(o.sourceType ? { type: o.sourceType } : {}), ...(o.publisher ? { publisher: o.publisher } : {}),
         ...(o.language ? { language: o.language } : {}), ...(o.publishedOn ? { publishedOn: o.publishedOn } : {}),
+        geocode: geocoderFor(await serverGazetteer(db), o.country === 'IQ' || o.country === 'SY' ? { country: o.country } : {}),
       }), p);
     case 'airwars': {
       const which = await airwarsFileKind(file);

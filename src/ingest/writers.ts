@@ -11,6 +11,9 @@ import { ingestRepository, type NewClaim } from './repository.ts';
 import { canonical, type Writer } from './service.ts';
 import type { DatasetClaim } from './types.ts';
 import type { SourceType } from '../model/vocabulary.ts';
+import { storeExtractedClaims } from '../extract/claimStore.ts';
+import type { PlaceMatch } from '../extract/types.ts';
+import { toOriginalRange } from './offset-map.ts';
 
 const norm = (s: string | null): string | null => (s == null ? null : s.toLowerCase().replace(/\s+/g, ' ').trim());
 
@@ -84,6 +87,8 @@ export interface ArticleWriterOptions {
   publisher?: string;
   language?: string;
   publishedOn?: string;
+  /** Gazetteer lookup for the places of extracted claims. */
+  geocode?: (placeText: string) => PlaceMatch | null;
 }
 
 /**
@@ -105,8 +110,20 @@ export function articleWriter(o: ArticleWriterOptions = {}): Writer<ArticleRecor
         },
       };
     },
-    async apply() {
-      // claims are extracted from articles by src/extract, not here
+    async apply({ tx, record: a, sourceId, touched }) {
+      // Plain text: spans index the original text itself. HTML: they index the clean text, and
+      // each claim also keeps the original range through the offset map.
+      const plain = /^text\/plain/i.test(a.contentType);
+      const ids = await storeExtractedClaims(tx, {
+        sourceId,
+        text: plain ? a.text : a.cleanText,
+        basis: plain ? 'text' : 'clean_text',
+        toOriginal: (start, end) => toOriginalRange(a.cleanToOriginal, start, end),
+        ...(o.publishedOn ? { published: o.publishedOn } : {}),
+        ...(o.language === 'en' || o.language === 'ar' ? { lang: o.language } : {}),
+        ...(o.geocode ? { geocode: o.geocode } : {}),
+      });
+      (touched.claims ??= []).push(...ids);
     },
   };
 }

@@ -7,6 +7,7 @@ import { runCommand } from '../cli/io.ts';
 import { inputError } from '../errors.ts';
 import { SHARED_DATA_ABSENT } from '../shared-data.ts';
 import { BENCHMARKS, runBenchmark } from './benchmarks.ts';
+import { registerLinkageCommands } from './commands.ts';
 import type { BenchmarkName, BenchmarkResult } from './benchmarks.ts';
 
 const fmt = (x: unknown): string => {
@@ -31,7 +32,7 @@ function human(r: BenchmarkResult): string {
   return lines.join('\n');
 }
 
-/** Adds `link benchmark <name>` to the program. */
+/** Adds `link benchmark <name>` and the linkage commands (run, review, label, quality, merge, split, strikes, cluster). */
 export function register(program: Command): void {
   const link = program.command('link').description('record linkage of harm reports');
   link
@@ -50,4 +51,5 @@ export function register(program: Command): void {
         io.print(result, () => human(result));
       });
     });
+  registerLinkageCommands(link);
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { vendorPath } from '../shared-data.ts';
 import { strikeImporter } from './strikeImporter.ts';
+import { loadVendoredPlaces } from '../gazetteer/demo.ts';
+import { geocodeStrikePlaces } from '../gazetteer/strikePlaces.ts';
 
 /** The bundled demo files, in load order: the raw scrape, then the author's refined edit of it. */
 export const DEMO_FILES = ['cjtf-oir-releases-raw.csv', 'cjtf-oir-releases-refined.csv'];
@@ -9,6 +11,9 @@ export const DEMO_FILES = ['cjtf-oir-releases-raw.csv', 'cjtf-oir-releases-refin
 export interface DemoResult {
   loaded: boolean;
   files: Array<{ file: string; read: number; imported: number; updated: number; unchanged: number; rejected: number; strikes: number }>;
+  /** Gazetteer places loaded (COD-AB + GeoNames) and release lines given coordinates. */
+  places?: { loaded: boolean; imported: number };
+  strikesGeocoded?: { lines: number; updated: number };
 }
 
 /**
@@ -26,5 +31,13 @@ export async function loadDemoData(db: Kysely<Database>, opts: { force?: boolean
     const r = await strikeImporter(db, { file: vendorPath('strikes', name), actor: 'system:demo', reason: `bundled demo data: ${name}`, batchSize: 1000 });
     files.push({ file: name, read: r.read, imported: r.imported, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected.length, strikes: r.strikes });
   }
-  return { loaded: true, files };
+  opts.onFile?.('gazetteer (COD-AB, GeoNames)');
+  const places = await loadVendoredPlaces(db, { force: !!opts.force });
+  const geo = await geocodeStrikePlaces({ actor: 'system:demo', reason: 'bundled demo data: places of release lines' }, db);
+  return {
+    loaded: true,
+    files,
+    places: { loaded: places.loaded, imported: places.result?.imported ?? 0 },
+    strikesGeocoded: { lines: geo.lines, updated: geo.updated },
+  };
 }

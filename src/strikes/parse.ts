@@ -25,7 +25,7 @@ function splitTargets(list: string): TargetCount[] {
     .replace(/\b(?:and also|also)\b/gi, ' ')
     .trim();
   if (!cleaned) return [];
-  const pieces = cleaned.split(/,\s*(?:and\s+)?|\s+and\s+(?=(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous|[a-z]+ty\b))/i);
+  const pieces = cleaned.split(/[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|numerous|[a-z]+ty\b))/i);
   const out: TargetCount[] = [];
   const numRe = new RegExp(String.raw`^(${NUMBER_PATTERN})\s+(.+)$`, 'i');
   for (const raw of pieces) {

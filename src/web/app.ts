@@ -10,6 +10,8 @@ import { HarmwatchError, toHarmwatchError } from '../errors.ts';
 import { strikeRoutes } from '../strikes/routes.ts';
 import { incidentRoutes } from '../incidents/routes.ts';
 import { reconcileRoutes } from '../reconcile/routes.ts';
+import { gazetteerRoutes } from '../gazetteer/routes.ts';
+import { linkageRoutes } from '../linkage/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './healthRoutes.ts';
 import { pageRoutes } from './pageRoutes.ts';
@@ -64,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'incidents', description: 'Events: linked claims with figures, grade and belligerent assessments' },
         { name: 'strikes', description: 'Strikes declared by militaries in their releases' },
         { name: 'exports', description: 'CSV, HXL and GeoJSON downloads, streamed' },
+        { name: 'places', description: 'Gazetteer: geocoding and reverse geocoding' },
         { name: 'reconcile', description: 'Official against independent figures, pipeline accounting, estimates' },
       ],
     },
@@ -116,6 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(strikeRoutes(deps));
   await app.register(incidentRoutes(deps));
   await app.register(reconcileRoutes(deps));
+  await app.register(gazetteerRoutes(deps));
+  await app.register(linkageRoutes(deps));
   await app.register(pageRoutes(deps));
   await app.register(visualPages(deps));
   await app.register(methodologyPage());

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { VISIBILITIES } from '../../model/vocabulary.ts';
 
 /**
  * Issue 8: assessment workflow, users and permissions, public submissions, privacy.
@@ -21,7 +20,6 @@ export const statements: string[] = [
   `create index api_tokens_user on api_tokens (user_id)`,
   `create index sources_intake on sources (type, status) where status = 'unverified'`,
   `alter table sessions add column rotated_from text`,
-  `alter table sources add constraint sources_visibility_known check (visibility in (${VISIBILITIES.map((v) => `'${v}'`).join(', ')}))`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROLES, type Role } from '../model/vocabulary.ts';
+import { can } from './policies.ts';
+import { call, createWorkflowApp, listRoutes, makePublishedIncident, makeUser, signIn, type Session } from './testing.ts';
+
+test('every route × every role answers as the policy table says (401 anonymous, 403 signed in, otherwise allowed)', async (t) => {
+  const { app, db, close } = await createWorkflowApp();
+  t.after(close);
+  const sessions = new Map<Role, Session | null>([['public', null]]);
+  for (const role of ROLES) {
+    if (role === 'public') continue;
+    await makeUser(db, `u-${role}`, role);
+    sessions.set(role, await signIn(app, `u-${role}`));
+  }
+  const publicId = await makePublishedIncident(db);
+  const fill = (path: string): string => path
+    .replace(/\/incidents\/:id/, `/incidents/${publicId}`).replace(/:id\b/, '1').replace(':belligerent', 'coalition')
+    .replace(':decisionId', '999').replace(':sourceId', '999').replace(':username', 'nobody');
+  const routes = listRoutes(app)
+    .filter(([, p]) => !p.includes('*'))
+    .sort((a, b) => Number(a[1] === '/api/auth/logout') - Number(b[1] === '/api/auth/logout'));
+  assert.ok(routes.length >= 25, `found ${routes.length} routes`);
+  const mine = [...app.routeActions.keys()];
+  assert.ok(mine.length >= 15);
+  let checked = 0;
+  for (const [method, path] of routes) {
+    const action = app.routeActions.get(`${method} ${path}`) ?? null;
+    for (const role of ROLES) {
+      const r = await call(app, sessions.get(role) ?? null, method as 'GET', fill(path), method === 'GET' ? undefined : {});
+      const where = `${method} ${path} as ${role} → ${r.statusCode} ${r.body.slice(0, 160)}`;
+      if (action && !can(role, action)) {
+        assert.equal(r.statusCode, role === 'public' ? 401 : 403, where);
+      } else {
+        assert.ok(r.statusCode !== 401 && r.statusCode !== 403, where);
+        assert.ok(!(r.statusCode === 404 && r.body.includes('no route')), where);
+        if (method === 'GET' && action) assert.equal(r.statusCode, 200, where);
+      }
+      checked++;
+    }
+    if (path === '/api/auth/logout') for (const role of ROLES) if (role !== 'public') sessions.set(role, await signIn(app, `u-${role}`));
+  }
+  assert.ok(checked >= routes.length * ROLES.length);
+});
