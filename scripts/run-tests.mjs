@@ -30,6 +30,6 @@ if (!files.length) {
 }
 const backend = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite';
 console.log(`run-tests: ${files.length} files on ${backend}`);
-const args = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...passOn, ...files];
+const args = ['--import', 'tsx', '--import', './scripts/test-setup.mjs', '--test', '--test-concurrency=2', '--test-timeout=300000', ...passOn, ...files];
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

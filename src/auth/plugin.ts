@@ -29,7 +29,7 @@ export interface RequestAuth {
   sessionToken: string | null;
 }
 
-/** Permission of each route registered after the plugin, by `METHOD /path` (for docs and the route test). */
+/** Permission of each route by `METHOD /path`: from registration (routes after the plugin) or first request (for docs and the route test). */
 export type RouteActions = Map<string, Permission | null>;
 
 declare module 'fastify' {
@@ -108,6 +108,8 @@ export function authPlugin(deps: AppDeps): FastifyPluginAsync {
     // Permission first (before a body is even read), then CSRF on the parsed body (before validation strips `_csrf`).
     app.addHook('onRequest', async (req) => {
       const action = req.routeOptions.config?.action;
+      const key = `${req.method} ${req.routeOptions.url ?? ''}`;
+      if (req.routeOptions.url && !app.routeActions.has(key)) app.routeActions.set(key, action ?? null); // routes registered before the plugin
       if (action) requireAccess(req.actor, action);
     });
 

@@ -20,6 +20,7 @@ import { authPlugin, SESSION_COOKIE } from './plugin.ts';
 import { authRoutes } from './routes.ts';
 import { createUser, type UserRole } from './service.ts';
 import type { UserRow } from './repository.ts';
+import type { Permission } from './policies.ts';
 import type { TokenBuckets } from '../submissions/limits.ts';
 
 /** Cheap scrypt cost for test users (verification reads the cost from the stored hash). */
@@ -132,6 +133,23 @@ export function listRoutes(app: FastifyInstance): Array<[string, string]> {
     for (const method of m[3].split(', ')) if (method !== 'HEAD' && method !== 'OPTIONS') out.push([method, path]);
   }
   return out;
+}
+
+/**
+ * The registered permission of a listed route. A `printRoutes` segment may merge parameters of
+ * different names at one position (`:id|:publicId`); each spelling is tried.
+ */
+export function routeAction(app: FastifyInstance, method: string, path: string): Permission | null {
+  let variants = [''];
+  for (const part of path.split(/(?=\/)/)) {
+    const alts = part.includes('|') ? part.split('|').map((a, i) => (i === 0 ? a : `/${a}`)) : [part];
+    variants = variants.flatMap((v) => alts.map((a) => v + a));
+  }
+  for (const v of variants) {
+    const a = app.routeActions.get(`${method} ${v}`);
+    if (a !== undefined) return a;
+  }
+  return null;
 }
 
 /** A published incident straight in the database (test factory), with one assessment. */

@@ -12,6 +12,7 @@ import { register as registerGazetteer } from '../gazetteer/cli.ts';
 import { register as registerReconcile } from '../reconcile/cli.ts';
 import { register as registerIngest } from '../ingest/cli.ts';
 import { register as registerEstimate } from '../estimate/cli.ts';
+import { register as registerVictims } from '../victims/cli.ts';
 import { loadDemoData } from '../strikes/demo.ts';
 import { serve } from '../web/server.ts';
 import { runCommand } from './io.ts';
@@ -90,6 +91,7 @@ export function buildProgram(): Command {
   registerGazetteer(program);
   registerReconcile(program);
   registerEstimate(program);
+  registerVictims(program);
 
   program.command('demo').description('load the bundled demo data (CJTF-OIR strike releases) now').option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => {

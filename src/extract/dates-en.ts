@@ -62,6 +62,11 @@ export function findEnglishPeriod(sentence: string, published?: string): { index
   } catch {
     return null;
   }
+  // a dateline that repeats the publication day ("Sun 10 Jul 2016 … killed … on Thursday") gives way to a later date in the sentence
+  if (pub !== null && results.length > 1 && /\d{4}/.test(results[0].text)) {
+    const s0 = results[0].start.date();
+    if (Date.UTC(s0.getFullYear(), s0.getMonth(), s0.getDate()) === pub) results = results.slice(1);
+  }
   for (const r of results) {
     const relative = RELATIVE.test(r.text);
     if (pub === null && (relative || !r.start.isCertain('year'))) continue;

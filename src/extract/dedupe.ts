@@ -3,10 +3,16 @@
  * "at least 1,302"), or a post whose preview repeats its text, is one claim. Each group keeps its
  * most precise figure as the canonical claim; the others point to it with `duplicateOf`.
  */
+import { norm } from './normalise.ts';
 import type { Claim } from './types.ts';
 
 function figure(c: Claim): number | null {
   return c.min ?? c.max;
+}
+
+/** A quote compared without case, diacritics or a leading conjunction ("وإصابة آخرين" = "إصابة آخرين"). */
+function bareQuote(q: string): string {
+  return norm(q).replace(/^[وفب](?=[\u0621-\u064a]{3})/, '').replace(/^(and|with) /, '');
 }
 
 function trailingZeros(v: number): number {
@@ -32,7 +38,7 @@ function compatible(a: Claim, b: Claim): boolean {
   if (a.type !== b.type || a.outcome !== b.outcome || !samePop) return false;
   const fa = figure(a);
   const fb = figure(b);
-  if (fa === null || fb === null) return fa === null && fb === null && a.quote.toLowerCase() === b.quote.toLowerCase();
+  if (fa === null || fb === null) return fa === null && fb === null && bareQuote(a.quote) === bareQuote(b.quote);
   if (!sameFigure(fa, fb)) return false;
   const ca = a.claimant?.normalised;
   const cb = b.claimant?.normalised;

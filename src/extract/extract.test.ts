@@ -132,3 +132,12 @@ test('a strike event with no count is a strikes claim (vague when plural)', () =
   const one = extractClaims('An airstrike hit the town of Sarmada.').claims;
   assert.deepEqual(one.map((c) => [c.type, c.min, c.places.map((p) => p.text)]), [['strikes', 1, ['Sarmada']]]);
 });
+
+test('Arabic places after harm words, lone hashtags (underscores as spaces), and what is not a place', () => {
+  const places = (t: string): string[] => [...new Set(extractClaims(t, { published: '2024-12-10' }).claims.flatMap((c) => c.places.map((p) => p.text)))];
+  assert.ok(places('مقتل 3 مدنيين في سرمين اليوم').includes('سرمين'));
+  assert.deepEqual(places('ارتقاء مدني برفقة شخصين #كفرتخاريم شمال #إدلب'), ['كفرتخاريم', 'إدلب']);
+  assert.ok(places('استشهاد طفل بقصف على #معرة_النعمان').includes('معرة النعمان'));
+  const none = places('إصابة مدنيين في منزلهم بقصف على أكثر من موقع في شمال وشرق سوريا #عاجل');
+  assert.ok(!none.some((p) => /منزل|أكثر|وشرق|عاجل/.test(p)), none.join(','));
+});

@@ -6,7 +6,7 @@
 import type { Outcome, Population, Qualifier } from '../model/vocabulary.ts';
 import { OUTCOME_AR, OUTCOME_EN, POP_AR, POP_EN, lookup, type PopWord } from './lexicon.ts';
 import { cardinalEn, isOrdinalOne, numberAtEn, type NumPhrase } from './numbers-en.ts';
-import { cardinalAr, numberAtAr } from './numbers-ar.ts';
+import { cardinalAr, definiteUnitAr, numberAtAr } from './numbers-ar.ts';
 import type { Token } from './sentences.ts';
 
 /** A casualty figure: tokens [t0, t1) quote it. */
@@ -217,9 +217,10 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
   if (population === 'combatants' && /^members?$/.test(c.tok[j]?.t ?? '') && (/^(family|staff|crew|team)$/.test(c.tok[j - 1]?.t ?? '') || c.tok.slice(j + 1, j + 5).some((t) => /^famil(y|ies)$/.test(t.t)))) population = 'unknown';
   // "4 شهداء أطفال": an outcome noun refined by a population after it
   if (w?.outcome) {
+    // "two wounded people": the noun after belongs to the figure too
     const finer = popAt(c, j + 1);
-    if (finer && !finer.outcome && finer.pop !== 'unknown') {
-      population = finer.pop;
+    if (finer && !finer.outcome && (finer.pop !== 'unknown' || !c.ar)) {
+      if (finer.pop !== 'unknown') population = finer.pop;
       end = j + 1;
     }
   }
@@ -333,6 +334,16 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
         i = Math.max(i, f.t1 - 1);
       }
       continue;
+    }
+    // "وأطفالها الثلاثة": a definite number word after the noun counts it
+    const defCount = ar ? definiteUnitAr(tok[i + 1]?.t) : null;
+    if (ar && defCount !== null && w.plural && !DEFINITE.test(t.t)) {
+      const f = build(c, i, i + 1, w, { min: defCount, max: defCount, qualifier: 'exact' }, prev, true);
+      if (f) {
+        out.push(f);
+        i = Math.max(i, f.t1 - 1);
+        continue;
+      }
     }
     if (w.plural && !(ar ? DEFINITE.test(t.t) : false) && (ar ? outcomeBackward(c, i, 1, true) : outcomeBackward(c, i, 1, true) || (outcomeForward(c, i, 3) && !agentive(c, i)))) {
       const f = build(c, i, i, w, { min: null, max: null, qualifier: 'vague' }, prev);

@@ -24,7 +24,7 @@ export const POP_EN = new Map<string, PopWord>([
   ...entries('civilians', 'civilian', { count: 1 }),
   ...entries('civilians', 'civilians residents villagers inhabitants farmers shepherds refugees citizens worshippers passengers workers students', { plural: true }),
   ...entries('civilians', 'resident villager farmer shepherd citizen student', { count: 1 }),
-  ...entries('unknown', 'people persons individuals others victims bodies', { plural: true }),
+  ...entries('unknown', 'people persons individuals others victims bodies syrians iraqis kurds palestinians', { plural: true }),
   ...entries('unknown', 'person individual', { count: 1 }),
   ...entries('children', 'children kids infants babies minors boys girls toddlers pupils schoolchildren', { plural: true }),
   ...entries('children', 'child kid infant baby boy girl toddler minor', { count: 1 }),
@@ -59,6 +59,10 @@ export const POP_AR = new Map<string, PopWord>([
   ...entries('children', 'طفل طفلا طفله رضيع رضيعه فتاه', { count: 1 }),
   ...entries('children', 'طفلان طفلين طفلتين طفلتان', { count: 2 }),
   ...entries('children', 'اطفال الاطفال اطفالا', { plural: true }),
+  // "أم وأطفالها الثلاثة", "ووالدتهم": family members named by their relation
+  ...entries('children', 'اطفاله اطفالها اطفالهم', { plural: true }),
+  ...entries('women', 'والدته والدتها والدتهم', { count: 1 }),
+  ...entries('men', 'والده والدها والدهم', { count: 1 }),
   ...entries('women', 'امراه سيده ام زوجته', { count: 1 }),
   ...entries('women', 'امراتين امراتان سيدتين سيدتان', { count: 2 }),
   ...entries('women', 'نساء النساء سيدات نسوه', { plural: true }),
@@ -105,7 +109,7 @@ export const OUTCOME_EN = new Map<string, Outcome>([
 export const OUTCOME_AR = new Map<string, Outcome>([
   ...'مقتل قتل قتلوا قتلت يقتل تقتل استشهاد استشهد استشهدوا استشهدت ارتقاء ارتقي ارتقت ارتقوا وفاه توفي توفيت مصرع حتفه حتفهم حتفها قضي قضوا اعدام قتلا استشهدا ارتقيا قضيا حياه حياته حياتهم حياتها ارواح ضحيته ضحيتها ضحيتهم مصرعه مصرعها مصرعهم مقتله مقتلها مقتلهم اغتيال اغتيل تصفيه اعدم اعدمت اعدموا'
     .split(' ').map((w): [string, Outcome] => [norm(w), 'killed']),
-  ...'اصابه اصيب اصيبوا اصيبت اصيبا اصيبتا جرح جرحوا جرحت اصابتهم اصابته اصابتها يصاب'.split(' ').map((w): [string, Outcome] => [norm(w), 'injured']),
+  ...'اصابه اصيب اصيبوا اصيبت اصيبا اصيبتا جرح جرحوا جرحت تصيب يصيب اصابت اصابتهم اصابته اصابتها يصاب'.split(' ').map((w): [string, Outcome] => [norm(w), 'injured']),
   ...'فقدان اختفاء'.split(' ').map((w): [string, Outcome] => [norm(w), 'missing']),
 ]);
 

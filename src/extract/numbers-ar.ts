@@ -45,6 +45,13 @@ function wordAr(t: string): { v: number; kind: 'unit' | 'teenhead' | 'ten' | 'hu
   return null;
 }
 
+/** Value of a definite number word after a noun ("أطفالها الثلاثة" → 3), or null. */
+export function definiteUnitAr(t: string | undefined): number | null {
+  if (!t || !t.startsWith('ال')) return null;
+  const v = UNITS.get(t.slice(2));
+  return v !== undefined && v >= 2 ? v : null;
+}
+
 /** A bare Arabic cardinal (digits or words) starting at token i. */
 export function cardinalAr(tok: Token[], i: number): { value: number; next: number } | null {
   const t = tok[i];

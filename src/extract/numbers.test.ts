@@ -102,3 +102,21 @@ test('Arabic qualifiers after و and "بين قتيل وجريح"', () => {
   assert.deepEqual(casualties('7 شهداء وأكثر من 20 جريحاً').map(brief), ['killed/unknown/7/7/exact', 'injured/unknown/20/null/more_than']);
   assert.deepEqual(casualties('سقط عدد من المدنيين بين قتيل وجريح').map(brief), []);
 });
+
+test('Arabic family relations, bodies, obfuscated words and verbs of harm', () => {
+  assert.deepEqual(casualties('مقتل أم وأطفالها الثلاثة بغارة').map(brief), ['killed/women/1/1/exact', 'killed/children/3/3/exact']);
+  assert.deepEqual(casualties('مقتل 4 أطفال ووالدتهم').map(brief), ['killed/children/4/4/exact', 'killed/women/1/1/exact']);
+  assert.deepEqual(casualties('انتشال جثمان رجل من تحت الأنقاض').map(brief), ['killed/men/1/1/exact']);
+  assert.deepEqual(casualties('مقتل رجل مسن بقصف').map(brief), ['killed/men/1/1/exact']);
+  assert.deepEqual(casualties('قـ.ـتل شابان و ا.ستشهد طفل').map(brief), ['killed/men/2/2/exact', 'killed/children/1/1/exact']);
+  assert.deepEqual(casualties('قصف يصيب 3 مدنيين').map(brief), ['injured/civilians/3/3/exact']);
+  assert.deepEqual(casualties('@newsagencyمقتل مدني بقصف').map(brief), ['killed/civilians/1/1/exact']);
+  // "فقد" opening a clause ("indeed") is no outcome
+  assert.deepEqual(casualties('فقد أفاد مراسل بأن القصف مستمر').map(brief), []);
+});
+
+test('a repeated figure with an unknown population is the same claim as the specific one', () => {
+  const text = '8 killed in Kafr Zeita\n\nAt least eight civil defence workers were killed in an air strike on a centre in the town of Kafr Zeita, the group said on Saturday.';
+  const canon = extractClaims(text, { published: '2017-04-30' }).claims.filter((c) => c.type === 'casualties' && c.duplicateOf === null);
+  assert.deepEqual(canon.map(brief), ['killed/civilians/8/null/at_least']);
+});

@@ -64,7 +64,10 @@ export function splitSentences(n: string, from = 0, to = n.length): Sentence[] {
   return out;
 }
 
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*|[,;:()"#%$،؛]/gu;
+/** Arabic letters and marks; a word never runs across scripts ("@syriawatannewsمقتل" is two tokens). */
+const AR = '\\u0621-\\u065f\\u0670-\\u06d3';
+const LATIN_LETTER = `(?:(?![${AR}])[\\p{L}\\p{M}])`;
+const TOKEN = new RegExp(`\\d+(?:[.,]\\d+)*|[${AR}]+|${LATIN_LETTER}+(?:['-]${LATIN_LETTER}+)*|[,;:()"#%$،؛]`, 'gu');
 
 /** Tokens of n[s, e). */
 export function tokenize(n: string, s: number, e: number): Token[] {

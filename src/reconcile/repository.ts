@@ -275,15 +275,18 @@ export const reconcileRepository = {
     return r.rows[0] ?? { closed: 0, without_reason: 0 };
   },
 
-  /** Memberships of capture lists of one kind, with stratum properties of incident records. */
+  /**
+   * Memberships of capture lists of one kind, with stratum properties of incident records. Victim
+   * records matched as one person (victims.person_id) count as one individual on each list.
+   */
   async memberships(db: Conn, kind: 'incidents' | 'victims'): Promise<Array<{ record_id: number; list: string; country: string | null; admin1: string | null; year: string | null }>> {
     const r = await sql<{ record_id: number; list: string; country: string | null; admin1: string | null; year: string | null }>`
-      select m.record_id, l.slug as list, i.country, i.admin1, to_char(i.date_start, 'YYYY') as year
+      select distinct coalesce(v.person_id, m.record_id) as record_id, l.slug as list, i.country, i.admin1, to_char(i.date_start, 'YYYY') as year
       from list_memberships m join capture_lists l on l.id = m.list_id
       left join victims v on m.record_kind = 'victim' and v.id = m.record_id
       left join incidents i on i.id = case when m.record_kind = 'incident' then m.record_id else v.incident_id end
       where l.kind = ${kind} and m.record_kind = ${kind === 'incidents' ? 'incident' : 'victim'}
-      order by m.record_id, l.slug`.execute(db);
+      order by 1, 2`.execute(db);
     return r.rows;
   },
 };

@@ -150,7 +150,7 @@ export async function reconcileEstimate(db: Kysely<Database>, q: { stratum: 'cou
       m = { id: String(r.record_id), lists: [], ...(s !== undefined ? { stratum: s } : {}) };
       byRecord.set(r.record_id, m);
     }
-    m.lists.push(r.list);
+    if (!m.lists.includes(r.list)) m.lists.push(r.list);
   }
   const lists = [...new Set(rows.map((r) => r.list))].sort();
   const table = captureTable([...byRecord.values()], lists);

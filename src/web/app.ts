@@ -12,6 +12,7 @@ import { incidentRoutes } from '../incidents/routes.ts';
 import { reconcileRoutes } from '../reconcile/routes.ts';
 import { gazetteerRoutes } from '../gazetteer/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
+import { victimRoutes } from '../victims/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './healthRoutes.ts';
 import { pageRoutes } from './pageRoutes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'strikes', description: 'Strikes declared by militaries in their releases' },
         { name: 'exports', description: 'CSV, HXL and GeoJSON downloads, streamed' },
         { name: 'places', description: 'Gazetteer: geocoding and reverse geocoding' },
+        { name: 'victims', description: 'Victims (counts by population; names only when publishable) and responses' },
         { name: 'reconcile', description: 'Official against independent figures, pipeline accounting, estimates' },
       ],
     },
@@ -121,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reconcileRoutes(deps));
   await app.register(gazetteerRoutes(deps));
   await app.register(linkageRoutes(deps));
+  await app.register(victimRoutes(deps));
   await app.register(pageRoutes(deps));
   await app.register(visualPages(deps));
   await app.register(methodologyPage());
