@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { SHARED_DATA_ABSENT, sharedDataPath } from '../shared-data.ts';
-import { extractClaims } from './extract.ts';
+import { extractClaims, inferPublished } from './extract.ts';
 import type { Claim, ExtractResult } from './types.ts';
 
 function spansMatch(text: string, r: ExtractResult): void {
@@ -140,4 +140,10 @@ test('Arabic places after harm words, lone hashtags (underscores as spaces), and
   assert.ok(places('استشهاد طفل بقصف على #معرة_النعمان').includes('معرة النعمان'));
   const none = places('إصابة مدنيين في منزلهم بقصف على أكثر من موقع في شمال وشرق سوريا #عاجل');
   assert.ok(!none.some((p) => /منزل|أكثر|وشرق|عاجل/.test(p)), none.join(','));
+});
+
+test('publication dates read from datelines and post stamps in the text', () => {
+  assert.equal(inferPublished('14/02/2023\n\nأخبار\n\nقصف ليلة أمس'), '2023-02-14');
+  assert.equal(inferPublished('3 March، 2022\n\nDamascus, agency'), '2022-03-03');
+  assert.equal(inferPublished('channel\n1.2K viewsJan 5, 2025 at 09:30'), '2025-01-05');
 });

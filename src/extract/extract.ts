@@ -38,9 +38,14 @@ const POST_STAMPS = [
   new RegExp(`\\d{1,2}:\\d{2}\\s?[AP]M\\s·\\s(${MON}\\s\\d{1,2},\\s\\d{4})`),
   new RegExp(`(${MON}\\s\\d{1,2},\\s\\d{4})\\s·`),
   new RegExp(`@\\w+?(${MON}\\s\\d{1,2},\\s\\d{4})`),
+  // Telegram: "8.88K viewsDec 18, 2025 at 16:11"
+  new RegExp(`(${MON}\\s\\d{1,2},\\s\\d{4})\\sat\\s\\d{1,2}:\\d{2}`),
 ];
 /** A line near the top that is only a date ("الاثنين, ٩ ديسمبر ٢٠٢٤, ١١:١٠", "2021/10/16"): the page's dateline. */
 const DATELINE = /^[\s\u0600-\u06ff,،]*(\d{1,2}|[٠-٩]{1,2})\s+[\u0600-\u06ff ]{2,14}\s+(\d{4}|[٠-٩]{4})[\s,،:\d٠-٩]*$|^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})\s*$/;
+/** Day-first numeric ("22/01/2023") and English ("25 August، 2022") datelines. */
+const DATELINE_DMY = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+const DATELINE_EN = /^\s*(\d{1,2})\s+([A-Za-z]{3,9})[,،]?\s+(\d{4})\s*$/;
 
 /** A publication date written in the text itself (a post's timestamp, a dateline near the top), or undefined. */
 export function inferPublished(text: string): string | undefined {
@@ -52,7 +57,14 @@ export function inferPublished(text: string): string | undefined {
   }
   const lines = head.slice(0, 1500).split('\n').slice(0, 12);
   for (const line of lines) {
-    const m = line.length < 60 ? DATELINE.exec(line) : null;
+    if (line.length >= 60) continue;
+    const dmy = DATELINE_DMY.exec(line);
+    const dd = dmy ? parsePublished(`${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}`) : undefined;
+    if (dd) return dd;
+    const en = DATELINE_EN.exec(line);
+    const de = en ? parsePublished(`${en[1]} ${en[2]} ${en[3]}`) : undefined;
+    if (de) return de;
+    const m = DATELINE.exec(line);
     if (!m) continue;
     const d = m[3] !== undefined ? parsePublished(`${m[3]}-${m[4].padStart(2, '0')}-${m[5].padStart(2, '0')}`) : parsePublished(line);
     if (d) return d;

@@ -188,6 +188,17 @@ function agentive(c: Ctx, i: number): boolean {
   return false;
 }
 
+/** True when a civil-defence or rescue body is named within a few tokens after index j. */
+function civilDefenceAfter(c: Ctx, j: number): boolean {
+  for (let k = j + 1; k < c.tok.length && k <= j + 4; k++) {
+    const t = c.tok[k].t;
+    const nx = c.tok[k + 1]?.t ?? '';
+    if (/^(?:[وبل]|لل)?(?:ال)?دفاع$/.test(t) && /^(?:ال)?مدني$/.test(nx)) return true;
+    if (/^(?:ال)?خوذ$/.test(t) || ((t === 'civil' || t === 'white') && /^(defen[cs]e|helmets)$/.test(nx))) return true;
+  }
+  return false;
+}
+
 /** Decides the outcome of a figure whose number starts at i0 and whose noun ends at j. */
 function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): { o: Outcome; k: number | null } | null {
   const near = outcomeBackward(c, i0, 3, false);
@@ -224,6 +235,8 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
       end = j + 1;
     }
   }
+  // "عناصر من الدفاع المدني", "members of the civil defence": rescuers are civilians
+  if (population === 'combatants' && civilDefenceAfter(c, end)) population = 'civilians';
   let outcome: Outcome | null = w?.outcome ?? null;
   let k: number | null = null;
   if (!outcome) {

@@ -24,7 +24,7 @@ export const REDACTION_MARKS: Record<PiiKind, string> = {
 };
 
 const D = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9]';
-const EMAIL = /[\p{L}\p{N}._%+-]+(?:@|＠)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}/gu;
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@|＠)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}/gu;
 const PHONE_INTL = new RegExp(`(?:\\+|00|\\u002B)\\s?${D}{1,3}(?:[\\s.\\-()]{0,2}${D}){6,12}`, 'gu');
 const PHONE_LOCAL = new RegExp(`(?<!${D})[0\\u0660\\u06F0]${D}{1,3}(?:[\\s.\\-]?${D}){6,8}(?!${D})`, 'gu');
 const DIGIT_RUN = new RegExp(`(?<!${D})${D}{9,15}(?!${D})`, 'gu');

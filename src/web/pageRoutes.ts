@@ -14,6 +14,9 @@ import { getIncidentDetail, listIncidents } from '../incidents/service.ts';
 import { incidentRepository } from '../incidents/repository.ts';
 import { publicFilter } from '../incidents/routes.ts';
 import { z } from 'zod';
+import { reconcileSummary } from '../reconcile/service.ts';
+import type { StatementJson } from '../reconcile/schema.ts';
+import type { SafeHtml } from './html.ts';
 
 function remember(reply: FastifyReply, lang: Lang, asked: string | undefined): void {
   if (asked) void reply.setCookie('lang', lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
@@ -27,12 +30,17 @@ export function pageRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       remember(reply, lang, req.query.lang);
       const t = translator(lang);
       const db = deps.db.kysely;
-      const [totals, places, page] = await Promise.all([
+      const [totals, places, page, summary] = await Promise.all([
         strikeRepository.totals(db),
         strikeRepository.topPlaces(db, 30),
         listStrikes(db, { ...req.query, limit: 25 }),
+        reconcileSummary(db, { minGrade: 'fair', by: 'period', undated: undefined }, { claims: 0 }),
       ]);
       const body = html`<h1>${t('site.tagline')}</h1>
+<section aria-label="${lang === 'ar' ? 'الأرقام الرسمية والمستقلة' : 'Official and independent figures'}" class="statements">
+${summary.statements.map((st) => statementHtml(st, lang))}
+<p class="muted">${lang === 'ar' ? 'كل رقم رابط إلى الحوادث والمصادر التي خلفه. الأرقام المستقلة: تصنيف «مقبول» أو أعلى.' : 'Every number links to the incidents and sources behind it. Independent figures: graded Fair or better.'} <a href="/methodology?lang=${lang}">${lang === 'ar' ? 'المنهجية' : 'Methodology'}</a></p>
+</section>
 ${strikeFigures(lang, totals, places)}
 <h2>${t('strikes.title')}</h2>
 ${strikesTable(lang, '/', req.query, page.rows, page.next, page.totals, !req.query.cursor)}`;
@@ -69,4 +77,9 @@ ${strikesTable(lang, '/strikes', req.query, page.rows, page.next, page.totals, !
       return reply.type('text/html; charset=utf-8').send(layout({ lang, title: t('strikes.title'), path: req.url }, body));
     });
   };
+}
+
+/** A generated statement with every number a link to its query (text in English: figures are language-neutral). */
+function statementHtml(st: StatementJson, lang: Lang): SafeHtml {
+  return html`<p class="statement" lang="en" dir="ltr">${st.parts.map((p) => (p.value != null && p.href ? html`<a href="${p.href}"><strong>${p.text}</strong></a>` : p.text))}</p>${lang === 'ar' ? html`<p class="muted">(${'العبارة مولّدة بالإنجليزية من البيانات'})</p>` : ''}`;
 }

@@ -22,3 +22,18 @@ test('map draws incidents as precision circles; charts render as SVG without inl
   assert.match(charts.body, /<svg[^>]*class="hwplot/);
   assert.ok(!/\sstyle="/.test(charts.body) && !charts.body.includes('<style'), 'no inline styles (CSP)');
 });
+
+test('charts: civilian deaths alleged against conceded per month; home statements link every number', async (t) => {
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  const a = await buildIncident(db.kysely, { dateStart: '2017-03-17', dateEnd: '2017-03-17', grade: 'fair' });
+  await db.kysely.insertInto('assessments').values({
+    incident_id: a.id, belligerent: 'coalition', status: 'credible', conceded_killed_min: 4, conceded_killed_max: 4, reason: 'investigation', reason_given: true,
+  }).execute();
+  const charts = await app.inject('/charts');
+  assert.match(charts.body, /Civilian deaths alleged against conceded/);
+  assert.ok((charts.body.match(/<svg[^>]*class="hwplot/g) ?? []).length >= 2);
+  const home = await app.inject('/');
+  assert.match(home.body, /class="statement"/);
+  assert.match(home.body, /<a href="\/api\/reconcile\/incidents\?[^"]*"><strong>/);
+});

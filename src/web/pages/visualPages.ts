@@ -10,7 +10,8 @@ import { assessmentStatusCounts, incidentPoints } from '../../incidents/reposito
 import { radiusOf } from '../../incidents/presenters.ts';
 import { strikeRepository } from '../../strikes/repository.ts';
 import { renderIncidentMap } from '../charts/map.ts';
-import { assessmentsByStatus, strikesPerMonth } from '../charts/plots.ts';
+import { allegedVsConceded, assessmentsByStatus, strikesPerMonth } from '../charts/plots.ts';
+import { reconcileSeries } from '../../reconcile/service.ts';
 import { vocab } from '../vocabLabels.ts';
 import { GRADES } from '../../model/vocabulary.ts';
 
@@ -49,9 +50,19 @@ ${svg}`;
     app.get('/charts', { schema: { hide: true, querystring: z.object({ lang: z.enum(['en', 'ar']).optional() }) } }, async (req, reply) => {
       const lang = pickLang(req.query, req.cookies.lang);
       const db = deps.db.kysely;
-      const [months, statuses] = await Promise.all([strikeRepository.perMonth(db), assessmentStatusCounts(db, true)]);
+      const [months, statuses, series] = await Promise.all([
+        strikeRepository.perMonth(db),
+        assessmentStatusCounts(db, true),
+        reconcileSeries(db, { by: 'month', minGrade: 'fair', undated: undefined }),
+      ]);
+      const monthly = series.points
+        .filter((p): p is typeof p & { period: string } => p.period != null)
+        .map((p) => ({ month: p.period.slice(0, 7), alleged: p.killedAlleged.best ?? p.killedAlleged.low, conceded: p.killedConceded.min }));
       const title = lang === 'ar' ? 'رسوم بيانية' : 'Charts';
       const body = html`<h1>${title}</h1>
+<section class="chart"><h2>${lang === 'ar' ? 'القتلى المدنيون: المزعوم مقابل المعترف به، شهريًا' : 'Civilian deaths alleged against conceded, per month'}</h2>
+<p class="muted">${lang === 'ar' ? 'المزعوم: أرجح تقدير للحوادث المصنفة «مقبول» أو أعلى؛ المعترف به: الحد الأدنى الذي أقرّ به التحالف.' : 'Alleged: best estimate of incidents graded Fair or better; conceded: the minimum the coalition conceded.'}</p>
+${monthly.some((m) => m.alleged != null || m.conceded != null) ? allegedVsConceded(monthly, lang) : html`<p>—</p>`}</section>
 <section class="chart"><h2>${lang === 'ar' ? 'الضربات المعلنة شهريًا' : 'Declared strikes per month'}</h2>
 ${months.length ? strikesPerMonth(months, lang) : html`<p>—</p>`}</section>
 <section class="chart"><h2>${lang === 'ar' ? 'التقييمات حسب الحالة' : 'Assessments by status'}</h2>
