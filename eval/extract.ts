@@ -25,6 +25,13 @@ interface Row { source_id: string; airwars_ids: string[]; publication_date: stri
 const rows = readFileSync(textsPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
 const incidents = parse<Record<string, string>>(readFileSync(incidentsPath, 'utf8'), { columns: true, skip_empty_lines: true });
 const range = new Map<string, [number, number]>();
+/** Weak date and place labels: the linked incident's recorded date and place names (Arabic and English). */
+const incidentDate = new Map<string, string>();
+const incidentPlaces = new Map<string, string[]>();
+for (const r of incidents) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '')) incidentDate.set(r.airwars_id, r.date);
+  incidentPlaces.set(r.airwars_id, [r.location_ar, r.location_en].filter((x): x is string => !!x));
+}
 for (const r of incidents) {
   const lo = r.civ_killed_min === '' ? null : Number(r.civ_killed_min);
   const hi = r.civ_killed_max === '' ? lo : Number(r.civ_killed_max);
@@ -62,6 +69,28 @@ function naive(text: string): number | null {
 }
 
 interface Tally { pred: number; gold: number; tp: number; n: number; stated: number }
+/** Weak day and place hits per language: texts whose incident has a date / a place name written in the text. */
+const scene = new Map<string, { days: number; dayHits: number; places: number; placeHits: number }>();
+const weakPlace = (s: string): string => norm(s).replace(/(^|\s)ال/g, '$1').replace(/^(al|el|ad|as|ar|ash|at|az|an)[-\s]/, '')
+  .replace(/^(قريه|بلده|مدينه|حي|مخيم|منطقه|village of|town of|city of|the )\s*/, '').replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+/** Scores a text's claims against its incidents' date (a predicted period of seven days or less holding it) and place names. */
+function scoreScene(lang: string, ids: string[], text: string, claims: Claim[]): void {
+  const sc = scene.get(lang) ?? { days: 0, dayHits: 0, places: 0, placeHits: 0 };
+  scene.set(lang, sc);
+  const dates = ids.map((id) => incidentDate.get(id)).filter((d): d is string => !!d);
+  if (dates.length) {
+    sc.days++;
+    if (claims.some((c) => c.period && (Date.parse(c.period.end) - Date.parse(c.period.start)) / 86_400_000 <= 6
+      && dates.some((d) => c.period!.start <= d && d <= c.period!.end))) sc.dayHits++;
+  }
+  const nt = weakPlace(text);
+  const names = ids.flatMap((id) => incidentPlaces.get(id) ?? []).map((x) => weakPlace(x.split(/[،,(]/)[0])).filter((x) => x.length > 1 && nt.includes(x));
+  if (names.length) {
+    sc.places++;
+    const pred = claims.flatMap((c) => c.places.map((p) => weakPlace(p.text))).filter(Boolean);
+    if (names.some((nm) => pred.some((q) => q.includes(nm) || nm.includes(q)))) sc.placeHits++;
+  }
+}
 const tallies = new Map<string, { ours: Tally; base: Tally }>();
 const misses = new Map<string, number>();
 const miss = (k: string): void => void misses.set(k, (misses.get(k) ?? 0) + 1);
@@ -76,12 +105,15 @@ for (const r of rows) {
   if (ranges.length === 0) {
     // no recorded figure for the linked incident: blank = not published (README), so no label
     unlabelled++;
-    if (mainFigure(extractClaims(r.text, { published: parsePublished(r.publication_date) }).claims) !== null) unlabelledPred++;
+    const cl = extractClaims(r.text, { published: parsePublished(r.publication_date) }).claims;
+    if (mainFigure(cl) !== null) unlabelledPred++;
+    scoreScene(lang, r.airwars_ids, r.text, cl);
     continue;
   }
   const positive = ranges.some(([, hi]) => hi > 0);
   const inside = (v: number): boolean => ranges.some(([lo, hi]) => v >= lo && v <= hi);
   const claims = extractClaims(r.text, { published: parsePublished(r.publication_date), lang: lang === 'und' ? undefined : lang }).claims;
+  scoreScene(lang, r.airwars_ids, r.text, claims);
   const ours = mainFigure(claims);
   const base = naive(r.text);
   // ceiling: positive texts in which some written digit group falls inside the recorded range
@@ -124,6 +156,10 @@ const all = [...tallies.values()].reduce((a, { ours }) => ({ pred: a.pred + ours
 console.log(`(had blank been read as 0 killed: ${unlabelledPred} more predictions would count as wrong, overall precision ${pct(all.tp / (all.pred + unlabelledPred))} instead of ${pct(all.tp / all.pred)})`);
 console.log('with-range: texts whose linked incident records civilians killed (> 0), the recall denominator;');
 console.log('digit-in-range: of those, texts where any written number falls in the range (a ceiling for digit figures).');
+console.log('\nweak event day and place (all texts; day: incident date inside a predicted period of <= 7 days; place: an incident place name written in the text found among predicted places):');
+for (const [lang, sc] of [...scene].sort()) {
+  console.log(`${lang.padEnd(5)} day ${sc.dayHits}/${sc.days} (${pct(sc.days ? sc.dayHits / sc.days : 0)}) | place ${sc.placeHits}/${sc.places} (${pct(sc.places ? sc.placeHits / sc.places : 0)})`);
+}
 console.log('\nmisses by category (weak labels):');
 for (const [k, v] of [...misses].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(5)}  ${k}`);
 

@@ -19,6 +19,7 @@ export type ErrorId =
   | 'RATE_LIMITED'
   | 'AUDIT_BROKEN'
   | 'BACKUP_INVALID'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorId, number> = {
@@ -35,6 +36,7 @@ const STATUS: Record<ErrorId, number> = {
   DATA_DIR_LOCKED: 503,
   AUDIT_BROKEN: 500,
   BACKUP_INVALID: 400,
+  REQUEST_TIMEOUT: 408,
   INTERNAL: 500,
 };
 
@@ -101,5 +103,11 @@ export const dataDirLocked = (dir: string, pid: number): HarmwatchError =>
 export function toHarmwatchError(err: unknown): HarmwatchError {
   if (err instanceof HarmwatchError) return err;
   const message = err instanceof Error ? err.message : String(err);
+  // PostgreSQL "data exception" (SQLSTATE class 22: a NUL byte in text, a malformed number or
+  // date, a value out of range) comes from a value the caller sent: an input error, not a 500.
+  const sqlstate = (err as { code?: unknown } | null)?.code;
+  if (typeof sqlstate === 'string' && /^22[0-9A-Z]{3}$/.test(sqlstate) && sqlstate !== '22012') {
+    return new HarmwatchError('INPUT_INVALID', `a value could not be stored or searched: ${message}`, { sqlstate }, { cause: err });
+  }
   return new HarmwatchError('INTERNAL', message, {}, { cause: err });
 }

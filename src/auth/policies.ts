@@ -10,7 +10,7 @@ import { forbidden, unauthorized } from '../errors.ts';
 import type { Role, Visibility } from '../model/vocabulary.ts';
 
 /** Things a permission is about. */
-export const RESOURCES = ['incident', 'grade', 'assessment', 'signoff', 'submission', 'intake', 'changelog', 'audit', 'user', 'me', 'token'] as const;
+export const RESOURCES = ['incident', 'grade', 'assessment', 'signoff', 'submission', 'intake', 'changelog', 'audit', 'user', 'me', 'token', 'victim'] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 /** `resource.verb` names of every permission, e.g. `grade.review`. */
@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'user.manage',
   'me.read',
   'token.create',
+  'victim.read_restricted',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +65,7 @@ for (const r of SIGNED_IN) {
 for (const r of STAFF) {
   allow(r, 'read', 'intake');
   allow(r, 'record', 'signoff');
+  allow(r, 'read_restricted', 'victim'); // victims' names before they are approved for publication
 }
 allow('analyst', 'create', 'incident');
 allow('analyst', 'edit', 'incident');

@@ -38,7 +38,10 @@ test('every route × every role answers as the policy table says (401 anonymous,
       } else {
         assert.ok(r.statusCode !== 401 && r.statusCode !== 403, where);
         assert.ok(!(r.statusCode === 404 && r.body.includes('no route')), where);
-        if (method === 'GET' && action && mine.includes(`${method} ${path}`)) assert.equal(r.statusCode, 200, where);
+        // Allowed: 200, or a 404 naming a record the walk's fixtures do not have (the route itself answered).
+        if (method === 'GET' && action && mine.includes(`${method} ${path}`)) {
+          assert.ok(r.statusCode === 200 || (r.statusCode === 404 && r.body.includes('"NOT_FOUND"') && !r.body.includes('no route')), where);
+        }
       }
       checked++;
     }

@@ -11,13 +11,10 @@ import type { Db } from '../db/connect.ts';
 import { createTestDb } from '../db/testing.ts';
 import { buildApp } from '../web/app.ts';
 import type { AppDeps } from '../web/deps.ts';
-import { assessmentRoutes } from '../assessment/routes.ts';
 import { register as registerAssessmentCli } from '../assessment/cli.ts';
-import { submissionRoutes } from '../submissions/routes.ts';
 import { register as registerSubmissionCli } from '../submissions/cli.ts';
 import { register as registerUserCli, type DbRunner } from './cli.ts';
-import { authPlugin, SESSION_COOKIE } from './plugin.ts';
-import { authRoutes } from './routes.ts';
+import { SESSION_COOKIE } from './plugin.ts';
 import { createUser, type UserRole } from './service.ts';
 import type { UserRow } from './repository.ts';
 import type { Permission } from './policies.ts';
@@ -37,12 +34,10 @@ export interface WorkflowApp {
 /** The app plus this plugins, on a fresh test database. */
 export async function createWorkflowApp(opts: { buckets?: TokenBuckets } = {}): Promise<WorkflowApp> {
   const db = await createTestDb();
-  const deps: AppDeps = { db, config: { ...loadConfig({}), bodyLimit: 8 * 1024 * 1024 }, startedAt: new Date() };
+  const deps: AppDeps = {
+    db, config: { ...loadConfig({}), bodyLimit: 8 * 1024 * 1024 }, startedAt: new Date(), ...(opts.buckets ? { submissionBuckets: opts.buckets } : {}),
+  };
   const app = await buildApp(deps);
-  await app.register(authPlugin(deps));
-  await app.register(authRoutes(deps));
-  await app.register(assessmentRoutes(deps));
-  await app.register(submissionRoutes(deps, opts.buckets));
   await app.ready();
   return { app, db, deps, async close() { await app.close(); await db.close(); } };
 }

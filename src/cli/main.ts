@@ -13,6 +13,9 @@ import { register as registerReconcile } from '../reconcile/cli.ts';
 import { register as registerIngest } from '../ingest/cli.ts';
 import { register as registerEstimate } from '../estimate/cli.ts';
 import { register as registerVictims } from '../victims/cli.ts';
+import { register as registerUser } from '../auth/cli.ts';
+import { register as registerIncident } from '../assessment/cli.ts';
+import { register as registerIntake } from '../submissions/cli.ts';
 import { loadDemoData } from '../strikes/demo.ts';
 import { serve } from '../web/server.ts';
 import { runCommand } from './io.ts';
@@ -92,6 +95,9 @@ export function buildProgram(): Command {
   registerReconcile(program);
   registerEstimate(program);
   registerVictims(program);
+  registerUser(program);
+  registerIncident(program);
+  registerIntake(program);
 
   program.command('demo').description('load the bundled demo data (CJTF-OIR strike releases) now').option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => {

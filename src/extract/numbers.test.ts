@@ -120,3 +120,9 @@ test('a repeated figure with an unknown population is the same claim as the spec
   const canon = extractClaims(text, { published: '2017-04-30' }).claims.filter((c) => c.type === 'casualties' && c.duplicateOf === null);
   assert.deepEqual(canon.map(brief), ['killed/civilians/8/null/at_least']);
 });
+
+test('civil defence members are civilians, police and army members combatants', () => {
+  assert.deepEqual(casualties('إصابة 2 من عناصر الدفاع المدني').map(brief), ['injured/civilians/2/2/exact']);
+  assert.deepEqual(casualties('مقتل 3 عناصر من الشرطة').map(brief), ['killed/combatants/3/3/exact']);
+  assert.deepEqual(casualties('Two members of the civil defence were killed.').map(brief), ['killed/civilians/2/2/exact']);
+});

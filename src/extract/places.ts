@@ -12,11 +12,8 @@ export interface FoundPlace {
   e: number;
 }
 
-/**
- * A preposition (or "south of", "the outskirts of": a bare "of" also follows people and groups, "the death of X"),
- * an optional place noun, then up to three capitalised words; "al"/"el" may join them ("Kuwait al Rahma").
- */
-const EN_PLACE = /\b(?:in|at|near|on|outside|around|from|into|targeting|targeted|hit|struck|shelled|bombed|(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:north|south|east|west)(?:ern)?|outskirts|countryside|suburbs|vicinity|centre|center|heart)\s+of)\s+(?:the\s+)?(?:(?:town|city|village|camp|neighbou?rhood|district|province|governorate|countryside|area|outskirts|vicinity)\s+of\s+)?((?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?(?:\s(?:(?:al|el|ad|as|ar|ash)\s)?(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?){0,2})/gu;
+/** A preposition, an optional place noun, then up to three capitalised words; "al"/"el" may join them ("Kuwait al Rahma"). */
+const EN_PLACE = /\b(?:in|at|near|on|outside|around|of|from|into|targeting|targeted|hit|struck|shelled|bombed)\s+(?:the\s+)?(?:(?:town|city|village|camp|neighbou?rhood|district|province|governorate|countryside|area|outskirts|vicinity)\s+of\s+)?((?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?(?:\s(?:(?:al|el|ad|as|ar|ash)\s)?(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?){0,2})/gu;
 const NOT_PLACE_EN = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'a', 'an', 'this', 'that', 'his', 'her',
@@ -42,11 +39,11 @@ export function placesEn(sentence: string): FoundPlace[] {
       }
     }
     if (keep === 0) continue;
-    // "Syria’s Qamishli" → "Qamishli"; a lone possessive ("Erdogan’s") is no place
+    // "Syria’s Qamishli" → "Qamishli"; a lone possessive ("Idlib’s countryside") keeps its name without the ’s
     let from = 0;
-    while (from < keep && /['’]s$/.test(words[from])) from++;
-    if (from === keep) continue;
+    while (from < keep - 1 && /['’]s$/.test(words[from])) from++;
     name = words.slice(from, keep).join(' ');
+    if (/['’]s$/.test(name)) name = name.slice(0, -2);
     if (PARTY_WORDS.has(norm(name))) continue;
     const s = m.index + m[0].length - m[1].length + (from ? words.slice(0, from).join(' ').length + 1 : 0);
     out.push({ s, e: s + name.length });

@@ -1,6 +1,7 @@
 import type { IncidentRow, Database } from '../db/types.ts';
 import type { Selectable } from 'kysely';
 import { PLACE_PRECISION_RADIUS_M, type PlacePrecision } from '../model/vocabulary.ts';
+import { redactText } from '../privacy/redact.ts';
 
 type FigureRow = Selectable<Database['incident_figures']>;
 type AssessmentRow = Selectable<Database['assessments']>;
@@ -10,7 +11,10 @@ export interface RangeJson {
   max: number | null;
 }
 
-/** An incident as the public API shows it. Unknown is null, never 0. */
+/**
+ * An incident as the public API shows it. Unknown is null, never 0. Free text (title, summary,
+ * assessment reasons) is redacted: e-mails, phone numbers and named witnesses never leave here.
+ */
 export interface IncidentJson {
   id: string;
   title: string | null;
@@ -40,8 +44,8 @@ export function radiusOf(precision: string | null): number | null {
 export function presentIncident(i: IncidentRow, figures: FigureRow[], assessments: AssessmentRow[]): IncidentJson {
   return {
     id: i.public_id,
-    title: i.title,
-    summary: i.summary,
+    title: redactText(i.title),
+    summary: redactText(i.summary),
     date: { start: i.date_start, end: i.date_end, precision: i.date_precision },
     place: {
       text: i.place_text, nameAr: i.place_name_ar, country: i.country, governorate: i.admin1, district: i.admin2,
@@ -56,7 +60,7 @@ export function presentIncident(i: IncidentRow, figures: FigureRow[], assessment
       belligerent: a.belligerent,
       status: a.status,
       conceded: { killed: { min: a.conceded_killed_min, max: a.conceded_killed_max }, injured: { min: a.conceded_injured_min, max: a.conceded_injured_max } },
-      reason: a.reason,
+      reason: redactText(a.reason),
       reasonGiven: a.reason_given,
       assessedOn: a.assessed_on,
       documentUrl: a.document_url,

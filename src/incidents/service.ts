@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, IncidentRow } from '../db/types.ts';
 import { HarmwatchError, notFound } from '../errors.ts';
+import { redactText } from '../privacy/redact.ts';
 import { INCIDENT_COLUMNS, csvLine, geoJsonFeature, presentIncident, type IncidentJson } from './presenters.ts';
 import { incidentRepository, type Cursor, type IncidentFilter } from './repository.ts';
 
@@ -49,7 +50,7 @@ export async function getIncidentDetail(db: Kysely<Database>, publicId: string, 
       min: c.min, max: c.max, qualifier: c.qualifier,
       period: { start: c.period_start, end: c.period_end, precision: c.date_precision },
       place: { text: c.place_text, precision: c.place_precision },
-      stance: c.stance, quote: c.quote, span: [c.span_start, c.span_end] as [number, number],
+      stance: c.stance, quote: redactText(c.quote), span: [c.span_start, c.span_end] as [number, number],
       source: {
         id: c.source_id, title: c.source_title, publisher: c.source_publisher, url: c.source_url, sha256: c.source_sha256,
         capturedAt: c.source_captured_at.toISOString(), type: c.source_type, language: c.source_language, publishedOn: c.source_published_on,
@@ -61,7 +62,7 @@ export async function getIncidentDetail(db: Kysely<Database>, publicId: string, 
     })),
     assessmentHistory: history.map((h) => ({
       belligerent: assessments.find((a) => a.id === h.assessment_id)?.belligerent ?? '',
-      version: h.version, status: h.status, reason: h.reason, reasonGiven: h.reason_given, assessedOn: h.assessed_on,
+      version: h.version, status: h.status, reason: redactText(h.reason), reasonGiven: h.reason_given, assessedOn: h.assessed_on,
       recordedAt: h.recorded_at.toISOString(), changeReason: h.change_reason,
     })),
   };

@@ -2,6 +2,7 @@
  * Reconciliation of official and independent figures: the queries the API and CLI call.
  * Read-only except `recordPipelineReport` (./pipelineRecorder.ts).
  */
+import { redactText } from '../privacy/redact.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { captureTable, estimateMse, type MseReport } from '../estimate/index.ts';
@@ -71,13 +72,13 @@ export function presentIncidentGap(r: IncidentGapRow): IncidentGapJson {
   const statedKilled = { min: r.conceded_killed_min, max: r.conceded_killed_max };
   const statedInjured = { min: r.conceded_injured_min, max: r.conceded_injured_max };
   return {
-    id: r.id, publicId: r.public_id, title: shown('title') ? r.title : null,
+    id: r.id, publicId: r.public_id, title: shown('title') ? redactText(r.title) : null,
     dateStart: shown('date') ? r.date_start : null, dateEnd: shown('date') ? r.date_end : null,
     country: r.country, admin1: shown('place') ? r.admin1 : null, grade: r.grade, belligerent: r.belligerent,
     independent: { killed, injured },
     official: {
       status: r.a_status, conceded: { killed: statedKilled, injured: statedInjured },
-      reason: r.reason, reasonGiven: r.reason_given, assessedOn: r.assessed_on, documentUrl: r.document_url,
+      reason: redactText(r.reason), reasonGiven: r.reason_given, assessedOn: r.assessed_on, documentUrl: r.document_url,
     },
     category: r.category,
     gap: { killed: gapRange(killed, concededFor(r.category, statedKilled)), injured: gapRange(injured, concededFor(r.category, statedInjured)) },

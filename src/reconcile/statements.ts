@@ -3,6 +3,7 @@
  * number a link to its query, and claims made in articles (strikes, casualties, reports) set
  * against the totals computed for the same period and place.
  */
+import { redactText } from '../privacy/redact.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { COUNTRIES } from '../model/vocabulary.ts';
@@ -125,7 +126,7 @@ export async function compareClaims(db: Kysely<Database>, f: ReconcileFilter, th
       }
     }
     out.push({
-      claimId: c.id, sourceId: c.source_id, type: c.type, claimant: c.claimant, official, quote: c.quote,
+      claimId: c.id, sourceId: c.source_id, type: c.type, claimant: c.claimant, official, quote: redactText(c.quote),
       period: { from: cf.from ?? null, to: cf.to ?? null }, country: country,
       claimed: { min: c.min, max: c.max },
       computed,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ANONYMOUS, canSee, requireAccess, type Actor } from '../auth/policies.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { ANONYMOUS, requireAccess, type Actor } from '../auth/policies.ts';
+import { notFound } from '../errors.ts';
 import type { AppDeps } from '../web/deps.ts';
 import { presentIncidentVictimsPublic, presentVictimInternal } from './presenters.ts';
 import { victimRepository } from './repository.ts';
@@ -48,7 +48,7 @@ export function victimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.get('/api/internal/victims/:id', {
-      config: { action: 'incident.read_internal' },
+      config: { action: 'victim.read_restricted' },
       schema: {
         tags: ['victims'],
         summary: 'One victim with every name and fact and its source (staff only)',
@@ -56,8 +56,7 @@ export function victimRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     }, async (req) => {
       const actor: Actor = (req as { actor?: Actor }).actor ?? ANONYMOUS;
-      requireAccess(actor, 'incident.read_internal');
-      if (!canSee(actor.role, 'restricted')) throw forbidden('read restricted victim data');
+      requireAccess(actor, 'victim.read_restricted');
       const v = await victimRepository.get(deps.db.kysely, req.params.id);
       if (!v) throw notFound('victim', req.params.id);
       return presentVictimInternal(v);

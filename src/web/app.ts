@@ -13,6 +13,10 @@ import { reconcileRoutes } from '../reconcile/routes.ts';
 import { gazetteerRoutes } from '../gazetteer/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
 import { victimRoutes } from '../victims/routes.ts';
+import { authPlugin } from '../auth/plugin.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { assessmentRoutes } from '../assessment/routes.ts';
+import { submissionRoutes } from '../submissions/routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './healthRoutes.ts';
 import { pageRoutes } from './pageRoutes.ts';
@@ -53,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: deps.config.bodyLimit });
+  // Who is asking (session cookie or API token), CSRF, and each route's declared permission.
+  await app.register(authPlugin(deps));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -69,6 +75,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'exports', description: 'CSV, HXL and GeoJSON downloads, streamed' },
         { name: 'places', description: 'Gazetteer: geocoding and reverse geocoding' },
         { name: 'victims', description: 'Victims (counts by population; names only when publishable) and responses' },
+        { name: 'auth', description: 'Sessions, API tokens, users' },
+        { name: 'assessment', description: 'Grading with review, belligerent assessments, sign-offs, publication' },
+        { name: 'submissions', description: 'Public witness submissions and the intake queue' },
         { name: 'reconcile', description: 'Official against independent figures, pipeline accounting, estimates' },
       ],
     },
@@ -124,6 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(gazetteerRoutes(deps));
   await app.register(linkageRoutes(deps));
   await app.register(victimRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(assessmentRoutes(deps));
+  await app.register(submissionRoutes(deps, deps.submissionBuckets));
   await app.register(pageRoutes(deps));
   await app.register(visualPages(deps));
   await app.register(methodologyPage());

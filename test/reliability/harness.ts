@@ -5,8 +5,10 @@
  * database fingerprints (counts, duplicate identities, audit chain) and the statistics that
  * test/reliability/report.ts prints.
  */
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
@@ -16,6 +18,7 @@ import { tablesInDependencyOrder } from '../../src/db/catalog.ts';
 import type { Database } from '../../src/db/types.ts';
 import { verifyAudit } from '../../src/audit/service.ts';
 import { buildApp } from '../../src/web/app.ts';
+import { bodyTimeout } from '../../src/web/bodyTimeout.ts';
 import type { AppDeps } from '../../src/web/deps.ts';
 import { authPlugin } from '../../src/auth/plugin.ts';
 import { authRoutes } from '../../src/auth/routes.ts';
@@ -27,6 +30,13 @@ import { listRoutes } from '../../src/auth/testing.ts';
 import { buildReleaseRow, writeReleaseCsv } from '../../src/strikes/factories.ts';
 import { AIRWARS_INCIDENT_COLUMNS } from '../../src/ingest/airwars.ts';
 import { mulberry32 } from '../cli.ts';
+import { strikeImporter } from '../../src/strikes/strikeImporter.ts';
+import { importPlaceList } from '../../src/gazetteer/placeImporter.ts';
+import { importFile, type KindOptions } from '../../src/ingest/importers.ts';
+import type { ImportKind } from '../../src/ingest/service.ts';
+import type { CountryCode } from '../../src/model/vocabulary.ts';
+import { createCliTarget, type CliTarget } from '../../src/db/testing.ts';
+import { openPglite } from '../../src/db/connect.ts';
 
 export { mulberry32 };
 
@@ -43,7 +53,7 @@ export function rounds(short: number, long: number): number {
 export function seedFor(scenario: string): number {
   const fixed = Number(process.env.HARMWATCH_SEED);
   const seed = Number.isInteger(fixed) && fixed > 0 ? fixed : (Date.now() % 1_000_000) + 1;
-  console.log(`# ${scenario}: seed ${seed} (HARMWATCH_SEED=${seed} to replay)`);
+  process.stdout.write(`# ${scenario}: seed ${seed} (HARMWATCH_SEED=${seed} to replay)\n`);
   return seed;
 }
 
@@ -61,7 +71,7 @@ export interface ScenarioStats {
 /** Prints a scenario's figures and, under `npm run reliability`, appends them to the stats file. */
 export function recordStats(s: ScenarioStats): void {
   const line = JSON.stringify({ faults: 0, acknowledged: 0, found: 0, badInputs: 0, crashes: 0, serverErrors: 0, ...s });
-  console.log(`# reliability ${line}`);
+  process.stdout.write(`# reliability ${line}\n`);
   const file = process.env.HARMWATCH_RELIABILITY_STATS;
   if (file) appendFileSync(file, `${line}\n`);
 }
@@ -131,6 +141,40 @@ export interface ImporterSpec {
   prepare(dir: string, n: number): string[];
   /** Rows in the short and long version (enough that an import takes a while). */
   rows: number;
+}
+
+/** What every import summary has. */
+export interface ImportSummary {
+  read: number;
+  imported: number;
+  unchanged: number;
+  updated?: number;
+  rejected: unknown[];
+}
+
+/**
+ * The same import as the CLI arguments `args` (from `ImporterSpec.prepare`), run in this process
+ * through the same service the command calls: the clean reference run.
+ */
+export async function importInProcess(db: Kysely<Database>, args: string[], batchSize: number): Promise<ImportSummary> {
+  const [, kind, file, ...rest] = args;
+  if (!kind || !file) throw new Error(`bad import arguments ${args.join(' ')}`);
+  const opt = (name: string): string | undefined => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const actor = 'test:reliability';
+  const dryRun = rest.includes('--dry-run');
+  if (kind === 'strikes') return strikeImporter(db, { file, actor, batchSize, dryRun });
+  if (kind === 'places') return importPlaceList(db, { file, actor, batchSize, dryRun, source: opt('source') ?? 'reliability-list', country: (opt('country') ?? 'SY') as CountryCode });
+  const o: KindOptions = {};
+  const mapping = opt('mapping');
+  if (mapping) o.mapping = mapping;
+  const url = opt('url');
+  if (url) o.url = url;
+  const published = opt('published-on');
+  if (published) o.publishedOn = published;
+  return importFile(db, kind as ImportKind, file, { actor, batchSize, dryRun }, o);
 }
 
 /** Every importer of `harmwatch import …`, with synthetic inputs. */
@@ -294,8 +338,9 @@ export function testConfig(over: Partial<Config> = {}): Config {
  * register them yet (once it does, they are not added twice). Every route is then found at run
  * time by `routesOf`, so a new route is covered by the suite without editing it.
  */
-export async function buildFullApp(deps: AppDeps, opts: { buckets?: TokenBuckets } = {}): Promise<FastifyInstance> {
+export async function buildFullApp(deps: AppDeps, opts: { buckets?: TokenBuckets; bodyTimeout?: boolean } = {}): Promise<FastifyInstance> {
   const app = await buildApp(deps);
+  if (opts.bodyTimeout && !app.hasDecorator('bodyTimeoutMs')) bodyTimeout(app, deps.config.requestTimeoutS * 1000);
   const buckets = opts.buckets ?? submissionBuckets();
   if (!app.hasDecorator('routeActions')) await app.register(authPlugin(deps));
   if (!app.hasRoute({ method: 'POST', url: '/api/auth/login' })) await app.register(authRoutes(deps));
@@ -313,7 +358,12 @@ export function routesOf(app: FastifyInstance): Array<[string, string]> {
 
 /** Fills `:param`s of a route path with `value` (URL-encoded). */
 export function fillPath(path: string, value: (param: string) => string): string {
-  return path.replace(/:([A-Za-z_]\w*)/g, (_m, name: string) => encodeURIComponent(value(name)));
+  return path.replace(/:([A-Za-z_]\w*)/g, (_m, name: string) => encode(value(name)));
+}
+
+/** encodeURIComponent that takes lone surrogates too (as U+FFFD, what a client would send). */
+export function encode(s: string): string {
+  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
 
 /** A small bounded-concurrency pool: runs `fn` over `items`, at most `n` at a time. */
@@ -323,8 +373,87 @@ export async function pool<T>(items: T[], n: number, fn: (item: T, index: number
     for (;;) {
       const i = next++;
       if (i >= items.length) return;
-      await fn(items[i] as T, i);
+      await fn(items[i], i);
     }
   });
   await Promise.all(workers);
+}
+
+let migratedFolder: Promise<string> | null = null;
+
+/**
+ * `createCliTarget()`, but a PGlite folder starts already migrated (a copy of one migrated folder
+ * per test process), so a child's first seconds are not all migration.
+ */
+export async function seededCliTarget(): Promise<CliTarget> {
+  const target = await createCliTarget();
+  const dir = target.env.HARMWATCH_DATA_DIR;
+  if (process.env.DATABASE_URL || !dir) return target;
+  migratedFolder ??= (async () => {
+    const d = tempDir('hw-migrated-');
+    const db = await openPglite(d);
+    await db.close();
+    return d;
+  })();
+  cpSync(await migratedFolder, dir, { recursive: true });
+  return target;
+}
+
+/** Starts test/reliability/server-child.ts on a target; resolves with its port once listening. */
+export function startServer(target: CliTarget, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
+  return new Promise((resolve, reject) => {
+    const script = new URL('./server-child.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...target.env, HARMWATCH_TEST_SUBMISSION_CAPACITY: '100000', HARMWATCH_API_RATE: '1000000', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${err}`));
+    }, 60_000);
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /\{"port":(\d+)\}/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]), stderr: () => err });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!/\{"port":/.test(out)) reject(new Error(`server exited ${code}: ${err}`));
+    });
+  });
+}
+
+/** Resolves when a child process has exited. */
+export function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+
+let nextAddress = 0;
+
+/**
+ * POSTs JSON from a rotating loopback source address (127.0.0.2 … 127.0.0.251), so the per-address
+ * submission limit (5 at once) does not cap a load test; each address still sees the real limit.
+ */
+export function postFromLoopback(port: number, path: string, body: unknown, timeoutMs = 60_000): Promise<{ status: number; text: string }> {
+  const localAddress = `127.0.0.${2 + (nextAddress++ % 250)}`;
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', localAddress, timeout: timeoutMs, headers: { 'content-type': 'application/json', 'content-length': String(payload.length) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

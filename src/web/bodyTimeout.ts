@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { HarmwatchError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Milliseconds a request may take to arrive whole (see ./bodyTimeout.ts). */
+    bodyTimeoutMs: number;
+  }
+}
+
+/**
+ * 408 REQUEST_TIMEOUT for a request whose body has not fully arrived `timeoutMs` after it began
+ * (a slow or stalled upload), then the connection is closed. Node's own `requestTimeout` does not
+ * catch a body dribbled byte by byte (each byte resets the idle timer, and on Node 20 the
+ * periodic request check never fires once the headers are in), so a handful of slow clients could
+ * hold connections and memory forever. Handlers that run long after a complete request are not
+ * affected.
+ */
+export function bodyTimeout(app: FastifyInstance, timeoutMs: number): void {
+  app.decorate('bodyTimeoutMs', timeoutMs);
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.raw.complete) return;
+    const timer = setTimeout(() => {
+      if (req.raw.complete || reply.sent || reply.raw.headersSent) return;
+      reply.raw.once('finish', () => req.raw.socket?.destroy());
+      const e = new HarmwatchError('REQUEST_TIMEOUT', `the request did not arrive within ${Math.round(timeoutMs / 1000)} s`, { timeoutS: timeoutMs / 1000 });
+      void reply.code(408).header('connection', 'close').send(e.toJSON());
+    }, timeoutMs);
+    timer.unref();
+    const clear = (): void => clearTimeout(timer);
+    req.raw.once('end', clear);
+    reply.raw.once('close', clear);
+  });
+}
