@@ -91,3 +91,78 @@ test('in a real browser: a visitor searches in Arabic, opens an incident, sees t
     assert.deepEqual(problems, []);
   });
 });
+
+test('in a real browser: a witness submits a report; an analyst grades with a reason and a reviewer approves', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.skip(`skipped: no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const { makeUser, TEST_PASSWORD } = await import('../src/auth/testing.ts');
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  await makeUser(db, 'amira', 'analyst');
+  await makeUser(db, 'rami', 'reviewer');
+  const inc = await buildIncident(db.kysely, { status: 'draft', grade: null, placeText: 'Hajin', country: 'SY' });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  t.after(() => browser.close());
+
+  await t.test('a witness submits the form in Arabic and gets a reference code', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${base}/submit?lang=ar`);
+    await page.locator('#text').fill('قصف على حي في هجين مساء أمس، قتل ثلاثة مدنيين بينهم طفل. للتواصل witness@example.org');
+    await page.locator('#place').fill('هجين');
+    await page.screenshot({ path: join(SHOTS, 'submit-ar.png'), fullPage: true });
+    await page.locator('form button[type=submit]').click();
+    await page.waitForLoadState();
+    assert.match(await page.content(), /HW-S-|[A-Z0-9]{4,}-[A-Z0-9]{4,}|رمز/);
+    await page.screenshot({ path: join(SHOTS, 'submit-receipt-ar.png'), fullPage: true });
+    const stored = await db.kysely.selectFrom('sources').select(['status', 'visibility']).where('type', '=', 'public_submission').execute();
+    assert.deepEqual(stored.map((s) => [s.status, s.visibility]), [['unverified', 'restricted']]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  const signIn = async (username: string): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('User name').fill(username);
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/workspace$/);
+    return page;
+  };
+
+  await t.test('the analyst proposes a grade with a mandatory reason', async () => {
+    const page = await signIn('amira');
+    const problems = watch(page);
+    await page.goto(`${base}/workspace/incidents/${inc.publicId}`);
+    await page.getByLabel('Grade', { exact: true }).selectOption('fair');
+    await page.locator('#grade-reason').fill('two independent local sources and a declared strike the same day');
+    await page.screenshot({ path: join(SHOTS, 'workspace-grade.png'), fullPage: true });
+    await page.getByRole('button', { name: /Propose/ }).click();
+    await page.waitForURL(new RegExp(`/workspace/incidents/${inc.publicId}`));
+    const pending = await db.kysely.selectFrom('grade_decisions').select(['grade', 'decision', 'proposed_by']).execute();
+    assert.deepEqual(pending.map((p) => [p.grade, p.decision]), [['fair', 'pending']]);
+    assert.deepEqual(problems, []);
+  });
+
+  await t.test('a reviewer approves it; only then does the grade change', async () => {
+    assert.equal((await db.kysely.selectFrom('incidents').select('grade').where('id', '=', inc.id).executeTakeFirstOrThrow()).grade, null);
+    const page = await signIn('rami');
+    const problems = watch(page);
+    await page.screenshot({ path: join(SHOTS, 'workspace-review.png'), fullPage: true });
+    const form = page.locator('form[action^="/workspace/grades/"]');
+    await form.locator('input[name=reason]').fill('checked the sources and the strike release');
+    await form.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(/\/workspace$/);
+    const row = await db.kysely.selectFrom('incidents').select(['grade', 'grade_status']).where('id', '=', inc.id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.grade, row.grade_status], ['fair', 'approved']);
+    assert.deepEqual(problems, []);
+  });
+});

@@ -24,6 +24,7 @@ import { docsRoutes } from './docsRoutes.ts';
 import { visualPages } from './pages/visualPages.ts';
 import { apiPolicy } from './apiPolicy.ts';
 import { methodologyPage } from './pages/methodology.ts';
+import { workspaceRoutes } from './workspace/routes.ts';
 import { layout } from './layout.ts';
 import { html } from './html.ts';
 import { pickLang, translator } from './i18n.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pageRoutes(deps));
   await app.register(visualPages(deps));
   await app.register(methodologyPage());
+  await app.register(workspaceRoutes(deps));
   await app.register(docsRoutes());
   return app;
 }

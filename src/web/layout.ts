@@ -39,6 +39,8 @@ export function layout(meta: PageMeta, body: SafeHtml): string {
     <a href="/charts?lang=${meta.lang}">${meta.lang === 'ar' ? 'رسوم بيانية' : 'Charts'}</a>
     <a href="/methodology?lang=${meta.lang}">${meta.lang === 'ar' ? 'المنهجية' : 'Methodology'}</a>
     <a href="/docs">${t('nav.api')}</a>
+    <a href="/submit?lang=${meta.lang}">${meta.lang === 'ar' ? 'أبلغ عن حادثة' : 'Report an incident'}</a>
+    <a href="/workspace">${meta.lang === 'ar' ? 'مساحة العمل' : 'Workspace'}</a>
     <a href="${switchLangHref(meta.path, meta.lang)}" hreflang="${meta.lang === 'ar' ? 'en' : 'ar'}" lang="${meta.lang === 'ar' ? 'en' : 'ar'}">${t('lang.switch')}</a>
   </nav>
 </header>

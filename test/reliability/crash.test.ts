@@ -75,11 +75,18 @@ describe('crash safety: SIGKILL at random points of every importer, then a re-ru
 
       let killed = 0;
       let acknowledged = 0;
-      for (let round = 0; round < perImporter; round++) {
-        const delay = Math.floor(startup * 0.8 + rand() * (startup * 0.5 + 2 * work));
+      // Kill moments are drawn from a window that shrinks to the observed run time whenever a run
+      // finishes first, so that (nearly) every round injects a fault; at most 3 tries per kill.
+      let lo = startup * 0.6;
+      let hi = startup + 2 * work;
+      for (let round = 0; killed < perImporter && round < perImporter * 3; round++) {
+        const delay = Math.floor(lo + rand() * (hi - lo));
+        const t1 = Date.now();
         const r = await runCli(args, target.env, { killAfterMs: delay });
         if (r.signal === 'SIGKILL') killed++;
         else {
+          hi = Math.min(hi, (Date.now() - t1) * 0.95);
+          lo = Math.min(lo, hi * 0.5);
           assert.equal(r.code, 0, `${spec.name} round ${round} (kill at ${delay} ms) finished: ${r.stderr}`);
           acknowledged += stored(parseSummary(r.stdout, `${spec.name} round ${round}`));
         }
