@@ -40,15 +40,33 @@ async function createPostgresTestDb(url: string): Promise<Db> {
     ...db,
     async close() {
       await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await c.end();
-      }
+      await dropDatabase(url, name);
     },
   };
+}
+
+/**
+ * Drops a throwaway database once nothing uses it any more: a plain DROP first, retried while
+ * other sessions are still finishing (a force-drop would kill a query still in flight and fail
+ * whichever test it belonged to), and forced only as the last resort.
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        await c.query(`drop database if exists ${name}`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006') throw err; // object_in_use
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    await c.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await c.end();
+  }
 }
 
 /** A migrated empty PGlite data dir, built once per schema version and cached in the temp folder. */
@@ -109,11 +127,6 @@ export async function createCliTarget(): Promise<CliTarget> {
   return {
     env: { ...process.env, DATABASE_URL: u.toString(), HARMWATCH_DEMO: '0' },
     open: () => openPostgres(u.toString()),
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+    cleanup: () => dropDatabase(url, name),
   };
 }
