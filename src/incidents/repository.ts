@@ -66,9 +66,12 @@ export const incidentRepository = {
     return q.selectAll('incidents').orderBy(sql`incidents.date_start desc nulls last`).orderBy('incidents.id', 'desc').limit(limit).execute();
   },
 
-  async count(db: Kysely<Database>, f: IncidentFilter): Promise<number> {
-    const r = await applyFilter(db.selectFrom('incidents'), f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    return Number(r.n);
+  /** How many match, counted exactly up to `cap` (beyond it the count is a lower bound). */
+  async count(db: Kysely<Database>, f: IncidentFilter, cap = 10_000): Promise<{ n: number; exact: boolean }> {
+    const inner = applyFilter(db.selectFrom('incidents'), f).select(sql<number>`1`.as('one')).limit(cap + 1);
+    const r = await db.selectFrom(inner.as('m')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = Number(r.n);
+    return n > cap ? { n: cap, exact: false } : { n, exact: true };
   },
 
   /** All matching incidents in id order, a page at a time (for streamed exports). */

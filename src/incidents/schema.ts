@@ -69,7 +69,9 @@ export const IncidentJsonSchema = z.object({
 export const IncidentListResponse = z.object({
   data: z.array(IncidentJsonSchema),
   next: z.string().nullable(),
+  /** Incidents matching the filter: exact up to 10,000, else a lower bound (see totalExact). */
   total: z.number().int(),
+  totalExact: z.boolean(),
 });
 
 export const ClaimJsonSchema = z.object({

@@ -24,12 +24,16 @@ async function presentMany(db: Kysely<Database>, rows: IncidentRow[]): Promise<I
   return rows.map((r) => presentIncident(r, figures.filter((f) => f.incident_id === r.id), assessments.filter((a) => a.incident_id === r.id)));
 }
 
-export async function listIncidents(db: Kysely<Database>, f: IncidentFilter, cursor: string | undefined, limit: number): Promise<{ data: IncidentJson[]; next: string | null; total: number }> {
+/**
+ * One page of incidents with the number matching: exact up to 10,000, beyond that a lower bound
+ * (`totalExact: false`), so a broad filter over a large database stays fast.
+ */
+export async function listIncidents(db: Kysely<Database>, f: IncidentFilter, cursor: string | undefined, limit: number): Promise<{ data: IncidentJson[]; next: string | null; total: number; totalExact: boolean }> {
   const rows = await incidentRepository.list(db, f, cursor ? decodeIncidentCursor(cursor) : null, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const [data, total] = await Promise.all([presentMany(db, page), incidentRepository.count(db, f)]);
-  return { data, next: rows.length > limit && last ? encodeIncidentCursor({ date: last.date_start, id: last.id }) : null, total };
+  const [data, count] = await Promise.all([presentMany(db, page), incidentRepository.count(db, f)]);
+  return { data, next: rows.length > limit && last ? encodeIncidentCursor({ date: last.date_start, id: last.id }) : null, total: count.n, totalExact: count.exact };
 }
 
 /** One incident with its claims (quotes and sources), nearby declared strikes and assessment history. */

@@ -174,12 +174,13 @@ async function writeBatch(
         action: 'strikes.imported',
         targetType: 'declared_strike',
         targetId: null,
+        // Which rows became which ids; each row's content hash is stored on the row itself.
         after: {
           file: meta.file,
           file_sha256: meta.sha,
+          count: inserted.length,
           rows: fresh.map((f) => f.row),
           ids: inserted.map((i) => i.id),
-          content_sha256: fresh.map((f) => f.strike.content_sha256),
         },
       });
     }

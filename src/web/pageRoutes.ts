@@ -56,7 +56,7 @@ ${strikesTable(lang, '/', req.query, page.rows, page.next, page.totals, !req.que
         listIncidents(deps.db.kysely, publicFilter(form), cursor, 50),
         incidentRepository.facets(deps.db.kysely, true),
       ]);
-      const body = incidentList(lang, form, facets, page.data, page.total, page.next, !cursor);
+      const body = incidentList(lang, form, facets, page.data, page.total, page.next, !cursor, page.totalExact);
       return reply.type('text/html; charset=utf-8').send(layout({ lang, title: t('inc.title'), path: req.url }, body));
     });
 

@@ -44,7 +44,7 @@ function civilians(i: IncidentJson, outcome: 'killed' | 'injured', lang: Lang): 
   return f ? rangeText(f.low, f.best, f.high, lang) : translator(lang)('inc.unknown');
 }
 
-export function incidentList(lang: Lang, f: IncidentForm, facets: { governorates: Array<{ admin1: string }>; belligerents: string[] }, data: IncidentJson[], total: number, next: string | null, firstPage: boolean): SafeHtml {
+export function incidentList(lang: Lang, f: IncidentForm, facets: { governorates: Array<{ admin1: string }>; belligerents: string[] }, data: IncidentJson[], total: number, next: string | null, firstPage: boolean, totalExact = true): SafeHtml {
   const t = translator(lang);
   const select = (name: keyof IncidentForm, label: string, options: Array<{ value: string; text: string }>): SafeHtml => html`<label>${label}<select name="${name}">
     <option value="">${t('strikes.any')}</option>
@@ -64,7 +64,7 @@ export function incidentList(lang: Lang, f: IncidentForm, facets: { governorates
   <button type="submit">${t('strikes.apply')}</button>
   <a href="/incidents?lang=${lang}">${t('strikes.reset')}</a>
 </form>
-<p class="muted" role="status">${formatNumber(total, lang)} ${t('inc.total')} · ${t('inc.download')}:
+<p class="muted" role="status">${totalExact ? '' : (lang === 'ar' ? 'أكثر من ' : 'more than ')}${formatNumber(total, lang)} ${t('inc.total')} · ${t('inc.download')}:
   <a href="/api/incidents.csv?${query(f, lang)}">CSV</a>, <a href="/api/incidents.hxl.csv?${query(f, lang)}">HXL</a>, <a href="/api/incidents.geojson?${query(f, lang)}">GeoJSON</a></p>
 ${data.length === 0 ? html`<p>${t('inc.none')}</p>` : html`<table>
 <caption class="muted">${t('inc.title')}</caption>
