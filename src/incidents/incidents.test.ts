@@ -81,3 +81,27 @@ test('incident pages: list with filters and downloads, detail with figures, in b
   assert.equal(missing.statusCode, 404);
   assert.match(missing.body, /<html/);
 });
+
+test('incident page and API: victims as counts until names are approved, responses without recipients', async (t) => {
+  const { recordVictim } = await import('../victims/victimRecorder.ts');
+  const { recordResponse } = await import('../responses/responseRecorder.ts');
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  const { createSource } = await import('../victims/factories.ts');
+  const a = await buildIncident(db.kysely);
+  const sourceId = await createSource(db.kysely, { title: 'Hospital list' });
+  await db.kysely.transaction().execute(async (tx) => {
+    const ctx = { actor: 'test:analyst', reason: 'from the hospital list', tx };
+    await recordVictim(ctx, { incidentId: a.id, names: [{ name: 'محمد أحمد الخلف' }], facts: [{ field: 'status', value: 'civilian', sourceId }, { field: 'outcome', value: 'killed', sourceId }], sourceId });
+    await recordResponse(ctx, { kind: 'condolence_payment', belligerent: 'coalition', incidentId: a.id, amount: 2500, currency: 'USD', recipient: 'Fatima al-Khalaf', sourceId });
+  });
+  const api = await app.inject(`/api/incidents/${a.publicId}`);
+  assert.equal(api.statusCode, 200);
+  const body = api.json<{ victims: { counts: { total: number }; restricted: number; named: unknown[] }; responses: Array<{ kind: string; amount: number; hasRecipient: boolean }> }>();
+  assert.deepEqual([body.victims.counts.total, body.victims.restricted, body.victims.named.length], [1, 1, 0]);
+  assert.deepEqual(body.responses.map((r) => [r.kind, r.amount, r.hasRecipient]), [['condolence_payment', 2500, true]]);
+  for (const res of [api, await app.inject(`/incidents/${a.publicId}`), await app.inject(`/incidents/${a.publicId}?lang=ar`), await app.inject('/api/incidents.csv'), await app.inject('/api/incidents.geojson')]) {
+    assert.ok(!res.body.includes('الخلف') && !res.body.includes('Fatima'), 'no restricted name leaves');
+  }
+  assert.match((await app.inject(`/incidents/${a.publicId}`)).body, /Names of 1 are restricted/);
+});

@@ -100,6 +100,21 @@ export const IncidentDetailResponse = IncidentJsonSchema.extend({
     id: z.number().int(), releaseDate: z.string(), place: z.string(), strikes: z.number().int().nullable(), line: z.string(),
     dayGap: z.number().int(), distanceKm: z.number().nullable(), score: z.number(), assigned: z.boolean(),
   })),
+  victims: z.object({
+    incident: z.string(),
+    counts: z.object({ total: z.number().int(), byOutcome: z.record(z.string(), z.number().int()), byPopulation: z.record(z.string(), z.number().int()) }),
+    restricted: z.number().int().describe('victims counted whose names are restricted'),
+    named: z.array(z.object({
+      id: z.number().int(), names: z.array(z.object({ name: z.string(), script: z.string().nullable(), kind: z.string() })),
+      age: z.object({ min: z.number().nullable(), max: z.number().nullable(), group: z.string().nullable() }),
+      gender: z.string().nullable(), outcome: z.string().nullable(), status: z.string().nullable(), protectedGroup: z.string().nullable(), publishBasis: z.string().nullable(),
+    })),
+  }),
+  responses: z.array(z.object({
+    id: z.number().int(), kind: z.string(), belligerent: z.string(), incidentId: z.number().int().nullable(), respondedOn: z.string().nullable(),
+    amount: z.number().nullable(), currency: z.string().nullable(), outcome: z.string().nullable(), description: z.string().nullable(),
+    sourceId: z.number().int().nullable(), hasRecipient: z.boolean(),
+  })),
   assessmentHistory: z.array(z.object({
     belligerent: z.string(), version: z.number().int(), status: z.string(), reason: z.string(), reasonGiven: z.boolean(),
     assessedOn: z.string().nullable(), recordedAt: z.string(), changeReason: z.string(),

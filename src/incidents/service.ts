@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database, IncidentRow } from '../db/types.ts';
 import { HarmwatchError, notFound } from '../errors.ts';
 import { redactText } from '../privacy/redact.ts';
+import { victimRepository } from '../victims/repository.ts';
+import { presentIncidentVictimsPublic } from '../victims/presenters.ts';
+import { responseRepository } from '../responses/repository.ts';
+import { presentResponsePublic } from '../responses/presenters.ts';
 import { INCIDENT_COLUMNS, csvLine, geoJsonFeature, presentIncident, type IncidentJson } from './presenters.ts';
 import { incidentRepository, type Cursor, type IncidentFilter } from './repository.ts';
 
@@ -41,10 +45,12 @@ export async function getIncidentDetail(db: Kysely<Database>, publicId: string, 
   const row = await incidentRepository.byPublicId(db, publicId);
   if (!row || (publishedOnly && row.status !== 'published')) throw notFound('incident', publicId);
   const [base] = await presentMany(db, [row]);
-  const [claims, strikes, assessments] = await Promise.all([
+  const [claims, strikes, assessments, victims, responses] = await Promise.all([
     incidentRepository.claimsWithSources(db, row.id),
     incidentRepository.strikesNearby(db, row.id),
     incidentRepository.assessments(db, [row.id]),
+    victimRepository.byIncident(db, row.id),
+    responseRepository.byIncident(db, row.id),
   ]);
   const history = await incidentRepository.assessmentHistory(db, assessments.map((a) => a.id));
   return {
@@ -64,6 +70,9 @@ export async function getIncidentDetail(db: Kysely<Database>, publicId: string, 
       id: s.id, releaseDate: s.release_date, place: s.place_text, strikes: s.strikes, line: s.line,
       dayGap: s.day_gap, distanceKm: s.distance_km, score: s.score, assigned: s.assigned,
     })),
+    // Names only of victims approved for publication; otherwise counts by population.
+    victims: presentIncidentVictimsPublic(row.public_id, victims),
+    responses: responses.map((r) => ({ ...presentResponsePublic(r), description: redactText(r.description) })),
     assessmentHistory: history.map((h) => ({
       belligerent: assessments.find((a) => a.id === h.assessment_id)?.belligerent ?? '',
       version: h.version, status: h.status, reason: redactText(h.reason), reasonGiven: h.reason_given, assessedOn: h.assessed_on,

@@ -103,6 +103,12 @@ ${d.assessments.map((a) => html`<tr><td>${vocab(a.belligerent, lang)}</td><td>${
 <td>${a.reasonGiven ? a.reason : html`<em>${t('inc.noReason')}</em>`}${a.documentUrl ? html` <a href="${a.documentUrl}">↗</a>` : ''}</td></tr>`)}
 </tbody></table>
 ${d.assessmentHistory.length ? html`<h3>${t('inc.history')}</h3><ol>${d.assessmentHistory.map((h) => html`<li>${vocab(h.belligerent, lang)} v${h.version}: ${vocab(h.status, lang)} — ${h.reasonGiven ? h.reason : t('inc.noReason')} <span class="muted">(${h.recordedAt.slice(0, 10)}; ${h.changeReason})</span></li>`)}</ol>` : ''}`}
+<h2>${lang === 'ar' ? 'الضحايا' : 'Victims'}</h2>
+${d.victims.counts.total === 0 ? html`<p>${lang === 'ar' ? 'لم يُسجَّل ضحايا بالاسم أو الوصف بعد.' : 'No victims recorded by name or description yet.'}</p>` : html`<p>${formatNumber(d.victims.counts.total, lang)} ${lang === 'ar' ? 'مسجلون' : 'recorded'}: ${Object.entries(d.victims.counts.byPopulation).map(([k, v]) => `${vocab(k, lang)} ${formatNumber(v, lang)}`).join(' · ')}
+${d.victims.restricted ? html`<br><span class="muted">${lang === 'ar' ? `أسماء ${formatNumber(d.victims.restricted, lang)} منهم محجوبة إلى أن تُعتمد للنشر.` : `Names of ${formatNumber(d.victims.restricted, lang)} are restricted until approved for publication.`}</span>` : ''}</p>
+${d.victims.named.length ? html`<ul>${d.victims.named.map((v) => html`<li>${v.names.map((n) => html`<span dir="auto">${n.name}</span>`)}${v.age.min != null ? ` (${v.age.min}${v.age.max != null && v.age.max !== v.age.min ? `–${v.age.max}` : ''})` : ''}</li>`)}</ul>` : ''}`}
+<h2>${lang === 'ar' ? 'استجابات الأطراف المحاربة' : 'Responses'}</h2>
+${d.responses.length === 0 ? html`<p>${lang === 'ar' ? 'لا توجد استجابات مسجلة (اعتراف، اعتذار، تحقيق، تعويض).' : 'No response recorded (acknowledgement, apology, investigation, payment).'}</p>` : html`<ul>${d.responses.map((r) => html`<li>${vocab(r.belligerent, lang)}: ${r.kind.replace(/_/g, ' ')}${r.respondedOn ? ` (${formatDate(r.respondedOn, lang)})` : ''}${r.amount != null ? ` — ${formatNumber(r.amount, lang)} ${r.currency ?? ''}` : ''}${r.description ? html`<br><span class="muted">${r.description}</span>` : ''}</li>`)}</ul>`}
 <h2>${t('inc.claims')}</h2>
 ${d.claims.length === 0 ? html`<p>${t('inc.noClaims')}</p>` : html`<ol class="claims">${d.claims.map((c) => html`<li>
   <blockquote dir="auto">${c.quote}</blockquote>
