@@ -4,6 +4,9 @@ import { ROLES, type Role } from '../model/vocabulary.ts';
 import { can } from './policies.ts';
 import { call, createWorkflowApp, listRoutes, makePublishedIncident, makeUser, routeAction, signIn, type Session } from './testing.ts';
 
+/** Routes that end the caller's session: walked last, and the sessions are renewed after them. */
+const LOGOUTS = new Set(['/api/auth/logout', '/logout']);
+
 test('every route × every role answers as the policy table says (401 anonymous, 403 signed in, otherwise allowed)', async (t) => {
   const { app, db, close } = await createWorkflowApp();
   t.after(close);
@@ -19,7 +22,7 @@ test('every route × every role answers as the policy table says (401 anonymous,
     .replace(':decisionId', '999').replace(':sourceId', '999').replace(':username', 'nobody');
   const routes = listRoutes(app)
     .filter(([, p]) => !p.includes('*'))
-    .sort((a, b) => Number(a[1] === '/api/auth/logout') - Number(b[1] === '/api/auth/logout'));
+    .sort((a, b) => Number(LOGOUTS.has(a[1])) - Number(LOGOUTS.has(b[1])));
   assert.ok(routes.length >= 25, `found ${routes.length} routes`);
   const mine = [...app.routeActions.keys()];
   assert.ok(mine.length >= 15);
@@ -45,7 +48,7 @@ test('every route × every role answers as the policy table says (401 anonymous,
       }
       checked++;
     }
-    if (path === '/api/auth/logout') for (const role of ROLES) if (role !== 'public') sessions.set(role, await signIn(app, `u-${role}`));
+    if (LOGOUTS.has(path)) for (const role of ROLES) if (role !== 'public') sessions.set(role, await signIn(app, `u-${role}`));
   }
   assert.ok(checked >= routes.length * ROLES.length);
   for (const x of extraRules) t.diagnostic(`handler-level rule outside the policy table: ${x}`);
