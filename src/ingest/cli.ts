@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { cliActor, withDb } from '../cli/context.ts';
+import { linkIncidents } from '../linkage/incidentLinker.ts';
 import { runCommand } from '../cli/io.ts';
 import { EXIT_INPUT, EXIT_OK, inputError } from '../errors.ts';
 import { POPULATIONS, SOURCE_TYPES, type Population, type SourceType } from '../model/vocabulary.ts';
@@ -18,6 +19,8 @@ interface CommonOptions {
   reason?: string;
   batchSize: number;
   json?: boolean;
+  /** article: link the extracted claims into incidents afterwards (default true). */
+  link?: boolean;
 }
 
 const KINDS: Array<{ kind: ImportKind; description: string; options?: (c: Command) => Command }> = [
@@ -26,7 +29,8 @@ const KINDS: Array<{ kind: ImportKind; description: string; options?: (c: Comman
     options: (c) => c.option('--url <url>', 'where the article was published (re-imports at the same URL become new versions)')
       .option('--content-type <type>', 'text/plain or text/html (default: from the extension or the content)')
       .option('--source-type <type>', `one of ${SOURCE_TYPES.join(', ')}`).option('--publisher <name>').option('--language <code>')
-      .option('--published-on <date>', 'publication date (YYYY-MM-DD)'),
+      .option('--published-on <date>', 'publication date (YYYY-MM-DD)')
+      .option('--no-link', 'do not link the extracted claims into incidents after the import'),
   },
   {
     kind: 'airwars', description: 'import an Airwars-style incidents.csv, incident_sources.csv or source_texts.jsonl (incidents first)',
@@ -100,6 +104,14 @@ export function register(program: Command): void {
               },
             }, kindOptions(o));
             bar.stop();
+            // An imported article's claims are gathered into incidents at once (new reports attach
+            // to existing incidents; doubtful pairs go to the review queue).
+            if (spec.kind === 'article' && !o.dryRun && o.link !== false && result.imported + result.updated > 0) {
+              const l = await linkIncidents(db.kysely, { actor: cliActor(o.actor), reason: `linkage after importing ${file}` });
+              const linkage = { claims: l.claims, attached: l.attached, created: l.created, queued: l.queued };
+              io.print({ ...presentImportResult(result), linkage }, () => `${humanImportResult(result)}\nlinked ${l.claims} claims: ${l.attached} attached to incidents, ${l.created} new incidents, ${l.queued} pairs queued for review`);
+              return result.rejected.length > 0 ? EXIT_INPUT : EXIT_OK;
+            }
             io.print(presentImportResult(result), () => humanImportResult(result));
             return result.rejected.length > 0 ? EXIT_INPUT : EXIT_OK;
           }),

@@ -56,9 +56,17 @@ export interface IncidentForLinking {
 /** Typed queries of the linkage context. */
 export const linkageRepository = {
   /** Casualty claims not yet in an incident (status not rejected), in id order. */
+  /**
+   * Casualty claims not yet in an incident that can describe one event: dated to a period of at
+   * most 31 days (cumulative tallies such as "1,302 since 2014", and undated figures, stay out of
+   * automatic linking and are left to analysts), and not a repeat of another claim (same_as_id).
+   */
   async unlinkedClaims(db: Q): Promise<ClaimForLinking[]> {
     return db.selectFrom('claims').innerJoin('sources', 'sources.id', 'claims.source_id').select(CLAIM_COLUMNS)
       .where('claims.incident_id', 'is', null).where('claims.type', '=', 'casualties').where('claims.status', '<>', 'rejected')
+      .where('claims.same_as_id', 'is', null)
+      .where('claims.period_start', 'is not', null)
+      .where(sql<boolean>`coalesce(claims.period_end, claims.period_start) - claims.period_start <= 31`)
       .orderBy('claims.id').execute();
   },
 
