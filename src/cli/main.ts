@@ -16,6 +16,7 @@ import { register as registerVictims } from '../victims/cli.ts';
 import { register as registerUser } from '../auth/cli.ts';
 import { register as registerIncident } from '../assessment/cli.ts';
 import { register as registerIntake } from '../submissions/cli.ts';
+import { register as registerBackupRotate } from '../db/cli-rotate.ts';
 import { loadDemoData } from '../strikes/demo.ts';
 import { serve } from '../web/server.ts';
 import { runCommand } from './io.ts';
@@ -74,6 +75,8 @@ export function buildProgram(): Command {
         return audit.ok ? EXIT_OK : EXIT_FAILURE;
       }));
     });
+
+  registerBackupRotate(program);
 
   program.command('audit').description('the audit trail')
     .command('verify').description('recompute the hash chain; report the first event changed, removed or reordered').option('--json', 'JSON output')

@@ -23,6 +23,7 @@ import { pageRoutes } from './pageRoutes.ts';
 import { docsRoutes } from './docsRoutes.ts';
 import { visualPages } from './pages/visualPages.ts';
 import { apiPolicy } from './apiPolicy.ts';
+import { bodyTimeout } from './bodyTimeout.ts';
 import { methodologyPage } from './pages/methodology.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
 import { layout } from './layout.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   apiPolicy(app, { ratePerMinute: deps.config.apiRatePerMinute });
+  bodyTimeout(app, deps.config.requestTimeoutS * 1000);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let e: HarmwatchError;

@@ -1,129 +1,18 @@
 /**
- * Crash safety: every importer, the server under write load, and backups, killed with SIGKILL at
+ * Crash safety (importers: ./crash-importers-*.test.ts): the server under write load, and backups, killed with SIGKILL at
  * seeded random moments. Short version by default (2 rounds per importer); 20+ rounds with
  * HARMWATCH_RELIABILITY=long. Seeds are printed; HARMWATCH_SEED replays one.
  */
-import { after, before, describe, it, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { createTestDb, type CliTarget } from '../../src/db/testing.ts';
 import { openPglite } from '../../src/db/connect.ts';
 import { restoreDatabase } from '../../src/db/backup.ts';
 import { verifyAudit } from '../../src/audit/service.ts';
 import { runCli } from '../cli.ts';
-import { IMPORTERS, fingerprint, importInProcess, mulberry32, recordStats, rounds, seedFor, seededCliTarget, postFromLoopback, startServer, exited, tempDir, LONG } from './harness.ts';
-
-interface Summary {
-  read: number;
-  imported: number;
-  unchanged: number;
-  updated?: number;
-  rejected: unknown[];
-}
-
-const stored = (s: Summary): number => s.imported + s.unchanged + (s.updated ?? 0);
-
-function parseSummary(stdout: string, what: string): Summary {
-  try {
-    return JSON.parse(stdout) as Summary;
-  } catch {
-    throw new Error(`${what}: no JSON summary in ${JSON.stringify(stdout.slice(0, 400))}`);
-  }
-}
-
-describe('crash safety: SIGKILL at random points of every importer, then a re-run, equals a clean run', { concurrency: LONG ? 2 : 3 }, () => {
-  const seed = seedFor('crash/importers');
-  const perImporter = rounds(2, 20);
-  let startup = 3000;
-  let probe: CliTarget | null = null;
-  before(async () => {
-    // How long a child takes to start and open its database, measured once (also checks `audit verify`).
-    probe = await seededCliTarget();
-    const t0 = Date.now();
-    const v = await runCli(['audit', 'verify', '--json'], probe.env);
-    startup = Date.now() - t0;
-    assert.equal(v.code, 0, v.stderr);
-    console.log(`# child startup ${startup} ms`);
-  });
-  after(async () => probe?.cleanup());
-
-  for (const [idx, spec] of IMPORTERS.entries()) {
-    void it(`import ${spec.name}`, async (st) => {
-      const rand = mulberry32(seed + idx);
-      const dir = tempDir(`hw-crash-${spec.name}-`);
-      const args = [...spec.prepare(dir, spec.rows), '--json', '--batch-size', '20'];
-      const target = await seededCliTarget();
-      st.after(() => target.cleanup());
-
-      // The clean reference: the same import in a fresh database, in this process.
-      const clean = await createTestDb();
-      let cleanPrint: Awaited<ReturnType<typeof fingerprint>>;
-      let cleanStored: number;
-      const c0 = Date.now();
-      try {
-        const summary = await importInProcess(clean.kysely, args, 20);
-        assert.ok(summary.imported > 0, `the synthetic ${spec.name} file imports`);
-        assert.deepEqual(summary.rejected, [], `the synthetic ${spec.name} file has no bad rows`);
-        cleanStored = stored(summary);
-        cleanPrint = await fingerprint(clean);
-      } finally {
-        await clean.close();
-      }
-      const work = Date.now() - c0;
-
-      let killed = 0;
-      let acknowledged = 0;
-      // Kill moments are drawn from a window that shrinks to the observed run time whenever a run
-      // finishes first, so that (nearly) every round injects a fault; at most 3 tries per kill.
-      let lo = startup * 0.6;
-      let hi = startup + 2 * work;
-      for (let round = 0; killed < perImporter && round < perImporter * 3; round++) {
-        const delay = Math.floor(lo + rand() * (hi - lo));
-        const t1 = Date.now();
-        const r = await runCli(args, target.env, { killAfterMs: delay });
-        if (r.signal === 'SIGKILL') killed++;
-        else {
-          hi = Math.min(hi, (Date.now() - t1) * 0.95);
-          lo = Math.min(lo, hi * 0.5);
-          assert.equal(r.code, 0, `${spec.name} round ${round} (kill at ${delay} ms) finished: ${r.stderr}`);
-          acknowledged += stored(parseSummary(r.stdout, `${spec.name} round ${round}`));
-        }
-        if (LONG) {
-          // Between kills, what is stored is never duplicated and the chain always verifies.
-          const db = await target.open();
-          try {
-            const f = await fingerprint(db);
-            assert.deepEqual(f.duplicates, [], `${spec.name} round ${round}: duplicate identities`);
-            assert.ok(f.auditOk, `${spec.name} round ${round}: audit chain`);
-          } finally {
-            await db.close();
-          }
-        }
-      }
-      const final = await runCli(args, target.env);
-      assert.equal(final.code, 0, final.stderr);
-      const finalSummary = parseSummary(final.stdout, `final ${spec.name}`);
-      acknowledged += stored(finalSummary);
-      assert.equal(stored(finalSummary), cleanStored, `${spec.name}: the re-run accounts for every row`);
-
-      const db = await target.open();
-      let found = 0;
-      try {
-        const f = await fingerprint(db);
-        assert.deepEqual(f.duplicates, [], `${spec.name}: no identity twice after ${killed} kills`);
-        assert.ok(f.auditOk, `${spec.name}: audit chain verifies after ${killed} kills`);
-        assert.deepEqual(f.counts, cleanPrint.counts, `${spec.name}: counts after ${killed} kills equal a clean run`);
-        found = stored(await importInProcess(db.kysely, [...args, '--dry-run'], 500));
-      } finally {
-        await db.close();
-      }
-      recordStats({ scenario: `crash: import ${spec.name}`, faults: killed, acknowledged: cleanStored, found: Math.min(found, cleanStored) });
-      console.log(`# ${spec.name}: ${killed} kills in ${perImporter} rounds, ${acknowledged} row outcomes acknowledged by finished runs`);
-    });
-  }
-});
+import { IMPORTERS, fingerprint, importInProcess, mulberry32, recordStats, rounds, seedFor, seededCliTarget, postFromLoopback, startServer, exited, tempDir } from './harness.ts';
 
 test('server under write load: SIGKILL and restart keep every write acknowledged with 2xx', async (t) => {
   const seed = seedFor('crash/server');

@@ -25,7 +25,9 @@ const stats = join(tmpdir(), `harmwatch-reliability-${process.pid}.jsonl`);
 const filters = process.argv.slice(2);
 const env = { ...process.env, HARMWATCH_RELIABILITY: process.env.HARMWATCH_RELIABILITY ?? 'long', HARMWATCH_RELIABILITY_STATS: stats };
 const started = Date.now();
-const child = spawn(process.execPath, [join(root, 'scripts/run-tests.mjs'), ...(filters.length ? filters : ['test/reliability'])], { cwd: root, env, stdio: 'inherit' });
+// The long version outlasts the runner's default 5-minute limit per file.
+const limit = env.HARMWATCH_RELIABILITY === 'long' ? ['--test-timeout=7200000'] : [];
+const child = spawn(process.execPath, [join(root, 'scripts/run-tests.mjs'), ...(filters.length ? filters : ['test/reliability']), ...limit], { cwd: root, env, stdio: 'inherit' });
 const code: number = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 
 const rows: Row[] = existsSync(stats)
