@@ -2,13 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Command } from 'commander';
 import { register } from './cli.ts';
+import { textCapture } from '../cli/textCapture.ts';
 
 async function run(args: string[]): Promise<{ out: string; code: number }> {
   const program = new Command('harmwatch').exitOverride();
   register(program);
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array): boolean => { out += String(chunk); return true; };
+  process.stdout.write = textCapture(write, (s) => { out += s; });
   try {
     await program.parseAsync(['node', 'harmwatch', ...args]);
   } finally {

@@ -6,6 +6,7 @@ import { verifyAudit } from '../audit/service.ts';
 import { register } from './cli.ts';
 import { BAGHUZ_LIST, writePlaceList } from './factories.ts';
 import { importPlaceList } from './placeImporter.ts';
+import { textCapture } from '../cli/textCapture.ts';
 
 test('place list import: rows stored with names, norm and key; re-import is idempotent; a changed row is updated', async () => {
   const db = await createTestDb();
@@ -84,7 +85,7 @@ test('register adds `import places` to the existing import group (or creates it)
 
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array): boolean => { out += String(chunk); return true; };
+  process.stdout.write = textCapture(write, (s) => { out += s; });
   try {
     await program.parseAsync(['node', 'harmwatch', 'import', 'places', '--json']);
   } finally {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Command } from 'commander';
 import { createCliTarget } from '../db/testing.ts';
 import { register } from './cli.ts';
+import { textCapture } from '../cli/textCapture.ts';
 
 const fixture = (name: string): string => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
@@ -15,10 +16,7 @@ async function run(env: NodeJS.ProcessEnv, args: string[]): Promise<{ code: numb
   register(program);
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out += chunk.toString();
-    return true;
-  });
+  process.stdout.write = textCapture(write, (s) => { out += s; });
   try {
     await program.parseAsync(['node', 'harmwatch', 'import', ...args]);
   } finally {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Command } from 'commander';
 import { SHARED_DATA_ABSENT, sharedDataPath } from '../shared-data.ts';
 import { register } from './cli.ts';
+import { textCapture } from '../cli/textCapture.ts';
 
 /** Runs the CLI with stdout captured; returns the output and exit code. */
 async function run(args: string[]): Promise<{ out: string; code: number }> {
@@ -10,7 +11,7 @@ async function run(args: string[]): Promise<{ out: string; code: number }> {
   register(program);
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array): boolean => { out += String(chunk); return true; });
+  process.stdout.write = textCapture(write, (s) => { out += s; });
   const before = process.exitCode;
   try {
     await program.parseAsync(['node', 'harmwatch', ...args]);

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { register } from './cli.ts';
 import { constrainedClusters } from './linkCore.ts';
 import { deriveFigures } from './incidentFigures.ts';
+import { textCapture } from '../cli/textCapture.ts';
 
 test('link cluster groups texts about the same strike, with no database', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hw-link-cluster-'));
@@ -25,7 +26,7 @@ test('link cluster groups texts about the same strike, with no database', async 
   const before = process.exitCode;
   const write = process.stdout.write.bind(process.stdout);
   let printed = '';
-  process.stdout.write = ((chunk: string | Uint8Array): boolean => { printed += String(chunk); return true; });
+  process.stdout.write = textCapture(write, (s) => { printed += s; });
   try {
     await program.parseAsync(['node', 'harmwatch', 'link', 'cluster', input, '--out', out, '--no-geocode', '--json']);
   } finally {

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { createCliTarget } from '../db/testing.ts';
 import { register } from './cli.ts';
 import { buildIncident } from './factories.ts';
+import { textCapture } from '../cli/textCapture.ts';
 
 /** Runs `harmwatch reconcile …` in this process and returns its stdout and exit code. */
 async function run(args: string[]): Promise<{ out: string; code: number }> {
@@ -14,10 +15,7 @@ async function run(args: string[]): Promise<{ out: string; code: number }> {
   register(program);
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (s: string | Uint8Array) => {
-    chunks.push(String(s));
-    return true;
-  };
+  process.stdout.write = textCapture(write, (s) => { chunks.push(s); });
   try {
     await program.parseAsync(['node', 'harmwatch', ...args]);
   } finally {
