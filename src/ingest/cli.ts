@@ -105,8 +105,9 @@ export function register(program: Command): void {
             }, kindOptions(o));
             bar.stop();
             // An imported article's claims are gathered into incidents at once (new reports attach
-            // to existing incidents; doubtful pairs go to the review queue).
-            if (spec.kind === 'article' && !o.dryRun && o.link !== false && result.imported + result.updated > 0) {
+            // to existing incidents; doubtful pairs go to the review queue). Runs on re-imports too,
+            // so a linking step cut short by a crash is completed.
+            if (spec.kind === 'article' && !o.dryRun && o.link !== false) {
               const l = await linkIncidents(db.kysely, { actor: cliActor(o.actor), reason: `linkage after importing ${file}` });
               const linkage = { claims: l.claims, attached: l.attached, created: l.created, queued: l.queued };
               io.print({ ...presentImportResult(result), linkage }, () => `${humanImportResult(result)}\nlinked ${l.claims} claims: ${l.attached} attached to incidents, ${l.created} new incidents, ${l.queued} pairs queued for review`);

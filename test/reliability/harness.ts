@@ -189,7 +189,8 @@ export const IMPORTERS: ImporterSpec[] = [
       const paras = Array.from({ length: Math.max(n, 40) }, (_, i) => `On ${isoDay(i)} an air strike hit a house near Hajin; ${(i % 9) + 1} civilians were killed and ${(i % 4) + 2} injured, residents said (item ${i}).`);
       const file = join(dir, 'article.txt');
       writeFileSync(file, `Strikes near Hajin\n\n${paras.join('\n\n')}\n`);
-      return ['import', 'article', file, '--url', 'https://example.org/reliability/article', '--published-on', '2019-02-01'];
+      // The importer alone: linking into incidents is a separate, re-runnable step (`link run`).
+      return ['import', 'article', file, '--url', 'https://example.org/reliability/article', '--published-on', '2019-02-01', '--no-link'];
     },
   },
   {
