@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from '../model/isoDate.ts';
 import { ASSESSMENT_STATUSES, GRADES } from '../model/vocabulary.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((v) => {
-    // zod runs this even when the regex failed: an invalid Date must not throw (500) here.
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'not a calendar date');
 
 const blankToUndefined = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 

@@ -3,16 +3,10 @@
  * The TypeScript types of the context are inferred from them.
  */
 import { z } from 'zod';
+import { isoDate } from '../model/isoDate.ts';
 import { GRADES } from '../model/vocabulary.ts';
 import { GAP_CATEGORIES } from './incidentGap.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'not a calendar date');
 
 /** How aggregates are cut: by period (month, year, the whole from–to period) or by a property. */
 export const DIMENSIONS = ['month', 'year', 'period', 'country', 'admin1', 'belligerent', 'grade'] as const;

@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { isoDate } from '../model/isoDate.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'not a calendar date');
 
 /** Query of GET /api/strikes and of the strikes pages. */
 export const StrikeQuery = z.object({
