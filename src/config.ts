@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Largest request body accepted, bytes (uploads included). */
   HARMWATCH_BODY_LIMIT: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** Largest file accepted by the import API (POST /api/imports/<kind>), bytes; streamed to a temporary file. */
+  HARMWATCH_IMPORT_LIMIT: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
+  /** Seconds an import upload may take to arrive before 408. */
+  HARMWATCH_IMPORT_TIMEOUT_S: z.coerce.number().int().positive().default(600),
   /** Seconds a request may take to send its body before 408. */
   HARMWATCH_REQUEST_TIMEOUT_S: z.coerce.number().int().positive().default(30),
   /** Public API requests per address per minute (429 beyond). */
@@ -31,6 +35,8 @@ export interface Config {
   host: string;
   bodyLimit: number;
   requestTimeoutS: number;
+  importLimit: number;
+  importTimeoutS: number;
   loadDemo: boolean;
   apiRatePerMinute: number;
 }
@@ -45,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: parsed.HOST,
     bodyLimit: parsed.HARMWATCH_BODY_LIMIT,
     requestTimeoutS: parsed.HARMWATCH_REQUEST_TIMEOUT_S,
+    importLimit: parsed.HARMWATCH_IMPORT_LIMIT,
+    importTimeoutS: parsed.HARMWATCH_IMPORT_TIMEOUT_S,
     loadDemo: parsed.HARMWATCH_DEMO === '1',
     apiRatePerMinute: parsed.HARMWATCH_API_RATE,
   };

@@ -10,11 +10,12 @@ import { forbidden, unauthorized } from '../errors.ts';
 import type { Role, Visibility } from '../model/vocabulary.ts';
 
 /** Things a permission is about. */
-export const RESOURCES = ['incident', 'grade', 'assessment', 'signoff', 'submission', 'intake', 'changelog', 'audit', 'user', 'me', 'token', 'victim'] as const;
+export const RESOURCES = ['source', 'incident', 'grade', 'assessment', 'signoff', 'submission', 'intake', 'changelog', 'audit', 'user', 'me', 'token', 'victim'] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 /** `resource.verb` names of every permission, e.g. `grade.review`. */
 export const PERMISSIONS = [
+  'source.import',
   'incident.read', 'incident.read_internal', 'incident.create', 'incident.edit', 'incident.publish',
   'grade.suggest', 'grade.propose', 'grade.review',
   'assessment.read', 'assessment.record',
@@ -67,6 +68,8 @@ for (const r of STAFF) {
   allow(r, 'record', 'signoff');
   allow(r, 'read_restricted', 'victim'); // victims' names before they are approved for publication
 }
+allow('analyst', 'import', 'source'); // articles, datasets and determinations through the API
+allow('reviewer', 'import', 'source');
 allow('analyst', 'create', 'incident');
 allow('analyst', 'edit', 'incident');
 allow('analyst', 'propose', 'grade');

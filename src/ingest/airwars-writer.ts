@@ -14,7 +14,7 @@ import { upsertAssessment } from './assessment-store.ts';
 import { sha256Bytes } from './hash.ts';
 import { RenderedText, rangeText, storableRange } from './render.ts';
 import { ingestRepository, type NewClaim, type NewIncident } from './repository.ts';
-import { canonical, type Writer } from './service.ts';
+import { canonical, type ApplyArgs, type Writer } from './service.ts';
 
 const pick = (s: ReturnType<typeof storableRange>): { min: number | null; max: number | null; qualifier: string } => ({ min: s.min, max: s.max, qualifier: s.qualifier });
 
@@ -149,16 +149,29 @@ export const airwarsSourceLinkWriter: Writer<AirwarsSourceLink> = {
       },
     };
   },
-  async apply({ tx, record: s, sourceId, touched }) {
-    const [incident] = await ingestRepository.incidentsByRef(tx, 'airwars_id', [String(s.airwarsId)]);
-    const quote = `source: ${s.name ?? ''}`;
-    const ids = await ingestRepository.insertClaims(tx, [{
-      source_id: sourceId, type: 'reports', claimant: s.name, claimant_norm: s.name?.toLowerCase() ?? null, quote, span_start: 0, span_end: quote.length,
-      origin: 'dataset', incident_id: incident?.id ?? null, attributes: JSON.stringify({ airwars_id: s.airwarsId, code: s.code, order: s.order }),
-    }]);
-    (touched.claims ??= []).push(...ids);
-  },
+  apply: async (args) => applySourceLinks([args]),
+  applyMany: applySourceLinks,
 };
+
+/** Incident ids by Airwars id, for a batch (one query). */
+async function incidentIdsByAirwarsId(tx: ApplyArgs<unknown>['tx'], ids: Array<string | number>): Promise<Map<string, number>> {
+  const rows = await ingestRepository.incidentsByRef(tx, 'airwars_id', [...new Set(ids.map(String))]);
+  return new Map(rows.map((i) => [String((i.external_refs).airwars_id), i.id]));
+}
+
+/** A `reports` claim per listed source, tied to its incident: one lookup and one insert per batch. */
+async function applySourceLinks(args: Array<ApplyArgs<AirwarsSourceLink>>): Promise<void> {
+  if (args.length === 0) return;
+  const incidents = await incidentIdsByAirwarsId(args[0].tx, args.map((a) => a.record.airwarsId));
+  const claims: NewClaim[] = args.map(({ record: s, sourceId }) => {
+    const quote = `source: ${s.name ?? ''}`;
+    return {
+      source_id: sourceId, type: 'reports', claimant: s.name, claimant_norm: s.name?.toLowerCase() ?? null, quote, span_start: 0, span_end: quote.length,
+      origin: 'dataset', incident_id: incidents.get(String(s.airwarsId)) ?? null, attributes: JSON.stringify({ airwars_id: s.airwarsId, code: s.code, order: s.order }),
+    };
+  });
+  (args[0].touched.claims ??= []).push(...(await ingestRepository.insertClaims(args[0].tx, claims)));
+}
 
 /** Writer of extracted source texts (`source_texts.jsonl`). */
 export const airwarsSourceTextWriter: Writer<AirwarsSourceText> = {
@@ -175,14 +188,22 @@ export const airwarsSourceTextWriter: Writer<AirwarsSourceText> = {
       },
     };
   },
-  async apply({ tx, record: s, sourceId, touched }) {
-    const incidents = await ingestRepository.incidentsByRef(tx, 'airwars_id', s.airwarsIds.map(String));
+  apply: async (args) => applySourceTexts([args]),
+  applyMany: applySourceTexts,
+};
+
+/** A `reports` claim per incident a text is listed under (one unlinked claim when none is known yet). */
+async function applySourceTexts(args: Array<ApplyArgs<AirwarsSourceText>>): Promise<void> {
+  if (args.length === 0) return;
+  const incidents = await incidentIdsByAirwarsId(args[0].tx, args.flatMap((a) => a.record.airwarsIds));
+  const claims: NewClaim[] = args.flatMap(({ record: s, sourceId }) => {
     const quote = s.text.slice(0, Math.min(s.text.length, 200));
-    const links = incidents.length ? incidents.map((i) => i.id) : [null];
-    const ids = await ingestRepository.insertClaims(tx, links.map((incidentId) => ({
+    const found = [...new Set(s.airwarsIds.map((id) => incidents.get(String(id))).filter((id): id is number => id != null))];
+    const links = found.length ? found : [null];
+    return links.map((incidentId) => ({
       source_id: sourceId, type: 'reports', claimant: s.publisher, claimant_norm: s.publisher?.toLowerCase() ?? null, quote, span_start: 0, span_end: quote.length,
       origin: 'dataset', incident_id: incidentId, attributes: JSON.stringify({ airwars_ids: s.airwarsIds, incident_codes: s.incidentCodes }),
-    })));
-    (touched.claims ??= []).push(...ids);
-  },
-};
+    }));
+  });
+  (args[0].touched.claims ??= []).push(...(await ingestRepository.insertClaims(args[0].tx, claims)));
+}

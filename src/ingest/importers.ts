@@ -21,7 +21,7 @@ import { parseDeterminationText } from './determinations-prose.ts';
 import { parseDeterminationsCsv, type AssessmentRecord } from './determinations.ts';
 import { determinationReportWriter, determinationRowWriter, type ReportDocument } from './determinations-writer.ts';
 import { parseDate } from './fields.ts';
-import { parseMappedCsv, readMapping } from './generic.ts';
+import { parseMappedCsv, readMapping, type CsvMapping } from './generic.ts';
 import { sha256Bytes } from './hash.ts';
 import { parseHxl } from './hxl.ts';
 import { runImport, type ImportKind, type ImportProps, type ImportResult } from './service.ts';
@@ -33,8 +33,8 @@ import { geocoderFor } from '../gazetteer/extraction.ts';
 
 /** Options of `harmwatch import <kind> <file>` beyond the common ones. */
 export interface KindOptions {
-  /** csv: the mapping file. */
-  mapping?: string;
+  /** csv: the mapping file, or the mapping itself (the API passes it inline). */
+  mapping?: string | CsvMapping;
   /** hxl: claimant; article: publisher. */
   claimant?: string;
   population?: Population;
@@ -88,7 +88,7 @@ export async function importFile(db: Kysely<Database>, kind: ImportKind, file: s
       return runImport(db, parseAcled(file, { now }), datasetClaimWriter('acled'), p);
     case 'csv': {
       if (!o.mapping) throw inputError('INPUT_INVALID', 'a mapping file is required (--mapping <file.json>)', { file });
-      return runImport(db, parseMappedCsv(file, await readMapping(o.mapping), { now }), datasetClaimWriter('csv'), p);
+      return runImport(db, parseMappedCsv(file, typeof o.mapping === 'string' ? await readMapping(o.mapping) : o.mapping, { now }), datasetClaimWriter('csv'), p);
     }
     case 'hxl':
       return runImport(db, parseHxl(file, {

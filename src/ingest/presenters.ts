@@ -1,5 +1,8 @@
 /** How an ingest import's outcome leaves: the `--json` summary and the human lines. */
+import type { Selectable } from 'kysely';
+import type { ImportRunsTable } from '../db/types.ts';
 import type { ImportResult } from './service.ts';
+import type { ArticleImport, ImportJob } from './uploads.ts';
 
 /** The `--json` summary (same shape for every kind). */
 export function presentImportResult(r: ImportResult): ImportResult {
@@ -22,4 +25,31 @@ export function humanImportResult(r: ImportResult): string {
   const w = Object.entries(r.warningCounts);
   if (w.length) lines.push(`warnings: ${w.map(([k, n]) => `${k} ${n}`).join(', ')} (use --json to list them)`);
   return lines.join('\n');
+}
+
+/** An API import job: status, progress, the same summary as `--json`, or the error. */
+export function presentImportJob(j: ImportJob) {
+  return {
+    id: j.id, kind: j.kind, file: j.file, bytes: j.bytes, sha256: j.sha256, status: j.status, actor: j.actor,
+    startedAt: j.startedAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null, rowsRead: j.rowsRead,
+    result: j.result ? presentImportResult(j.result) : null, error: j.error ? j.error.toJSON().error : null,
+    links: { self: `/api/imports/${j.id}` },
+  };
+}
+
+/** A row of import_runs. */
+export function presentImportRun(r: Selectable<ImportRunsTable>) {
+  return {
+    id: Number(r.id), kind: r.kind, fileName: r.file_name ?? '', fileSha256: r.file_sha256 ?? '', actor: r.actor, status: r.status,
+    startedAt: new Date(r.started_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    read: r.read, imported: r.imported, unchanged: r.unchanged, updated: r.updated, rejected: r.rejected,
+  };
+}
+
+/** POST /api/sources's answer. */
+export function presentArticleImport(a: ArticleImport) {
+  return {
+    source: a.source ? { ...a.source, capturedAt: a.source.capturedAt.toISOString() } : null,
+    result: presentImportResult(a.result), claims: a.claims, linkage: a.linkage,
+  };
 }

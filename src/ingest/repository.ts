@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Tx } from '../audit/context.ts';
+import { bulkInsert } from '../db/bulkInsert.ts';
 import type {
   AssessmentHistoryTable, AssessmentsTable, ClaimsTable, Database, IncidentFiguresTable, IncidentsTable, PipelineReportsTable, SourcesTable,
 } from '../db/types.ts';
@@ -47,9 +48,15 @@ export const ingestRepository = {
     return tx.insertInto('sources').values(row).returning(['id', 'version']).executeTakeFirstOrThrow();
   },
 
+  /**
+   * Many source versions in few statements; returns their ids in the order given.
+   */
+  async insertSources(tx: Tx, rows: NewSource[]): Promise<number[]> {
+    return bulkInsert(tx, 'sources', rows);
+  },
+
   async insertClaims(tx: Tx, rows: NewClaim[]): Promise<number[]> {
-    if (rows.length === 0) return [];
-    return (await tx.insertInto('claims').values(rows).returning('id').execute()).map((r) => r.id);
+    return bulkInsert(tx, 'claims', rows);
   },
 
   /** Incidents carrying `external_refs[refKey]` equal to one of `values` (text comparison). */
@@ -106,6 +113,19 @@ export const ingestRepository = {
 
   async updatePipelineReport(tx: Tx, id: number, row: Partial<NewPipelineReport>): Promise<void> {
     await tx.updateTable('pipeline_reports').set(row).where('id', '=', id).execute();
+  },
+
+  /** The latest version of a source key, with its claim count. */
+  async latestSourceByKey(db: Conn, key: string): Promise<{ id: number; source_key: string; version: number; sha256: string; captured_at: Date; url: string | null; claims: number } | undefined> {
+    const row = await db.selectFrom('sources').select(['id', 'source_key', 'version', 'sha256', 'captured_at', 'url'])
+      .select((eb) => eb.selectFrom('claims').whereRef('claims.source_id', '=', 'sources.id').select(eb.fn.countAll<string>().as('n')).as('claims'))
+      .where('source_key', '=', key).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return row ? { ...row, captured_at: new Date(row.captured_at), claims: Number(row.claims ?? 0) } : undefined;
+  },
+
+  /** The most recent import runs. */
+  async recentImportRuns(db: Conn, limit: number) {
+    return db.selectFrom('import_runs').selectAll().orderBy('id', 'desc').limit(limit).execute();
   },
 
   async claimsOfSource(db: Conn, sourceId: number): Promise<Array<Selectable<ClaimsTable>>> {

@@ -10,7 +10,7 @@
  * after; new key → imported. Nothing is overwritten silently.
  */
 import { basename } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Tx, WriteContext } from '../audit/context.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Database } from '../db/types.ts';
@@ -49,6 +49,8 @@ export interface Writer<T> {
   prepare(record: T, row: number): Prepared;
   /** Writes the rows derived from a new or revised record (its source version is already stored). */
   apply(args: ApplyArgs<T>): Promise<void>;
+  /** Optional: the same for many records at once (multi-row inserts); used instead of `apply` when present. */
+  applyMany?(args: Array<ApplyArgs<T>>): Promise<void>;
 }
 
 export interface ImportProps {
@@ -104,6 +106,7 @@ export async function runImport<T extends { provenance?: { fileSha256?: string }
     kind: writer.label, file, fileSha256: props.fileSha256 ?? null, dryRun, read: 0, imported: 0, unchanged: 0, updated: 0, rejected: [], warningCounts: {}, warnings: [],
   };
   let runId: number | null = null;
+  let analyzeAt = 5000;
   let batch: Array<{ row: number; record: T; prepared: Prepared }> = [];
 
   const flush = async (): Promise<void> => {
@@ -129,6 +132,13 @@ export async function runImport<T extends { provenance?: { fileSha256?: string }
       result.unchanged += counts.unchanged;
     }
     props.onProgress?.(result.read);
+    // Embedded PGlite runs no autovacuum, so a table grown from nothing keeps the statistics of an
+    // empty one and the per-batch version lookup turns into scans. Refresh them as the import
+    // grows (geometrically: a handful of ANALYZEs per import, harmless on PostgreSQL).
+    if (!dryRun && result.imported + result.updated >= analyzeAt) {
+      analyzeAt *= 4;
+      await sql`analyze sources, claims`.execute(db);
+    }
   };
 
   try {
@@ -155,8 +165,10 @@ export async function runImport<T extends { provenance?: { fileSha256?: string }
   return result;
 }
 
+type BatchItem<T> = { row: number; record: T; prepared: Prepared };
+
 async function writeBatch<T>(
-  db: Kysely<Database>, batch: Array<{ row: number; record: T; prepared: Prepared }>, writer: Writer<T>,
+  db: Kysely<Database>, batch: Array<BatchItem<T>>, writer: Writer<T>,
   meta: { actor: string; reason: string; file: string; fileSha256: string | null },
 ): Promise<{ imported: number; updated: number; unchanged: number }> {
   return db.transaction().execute(async (tx) => {
@@ -165,32 +177,52 @@ async function writeBatch<T>(
     const out = { imported: 0, updated: 0, unchanged: 0 };
     const touched: Record<string, number[]> = { sources: [] };
     const rows: number[] = [];
+    // Source versions are inserted many rows per statement. A key seen twice in one batch (the
+    // second row revises the first) starts a new segment, so each revision sees its predecessor.
+    let segment: Array<BatchItem<T> & { head: SourceHead | null; version: number }> = [];
+    const inSegment = new Set<string>();
+    const flushSegment = async (): Promise<void> => {
+      if (segment.length === 0) return;
+      const current = segment;
+      segment = [];
+      inSegment.clear();
+      const inserted = await ingestRepository.insertSources(tx, current.map((b) => ({
+        ...b.prepared.source, source_key: b.prepared.key, sha256: b.prepared.sha256, version: b.version, supersedes_id: b.head?.id ?? null,
+        captured_at: new Date(), dataset_row: b.prepared.source.dataset_row ?? b.row, file_sha256: b.prepared.source.file_sha256 ?? meta.fileSha256,
+      })));
+      const applied: Array<ApplyArgs<T>> = [];
+      for (const [i, b] of current.entries()) {
+        const sourceId = inserted[i];
+        heads.set(b.prepared.key, { id: sourceId, source_key: b.prepared.key, version: b.version, sha256: b.prepared.sha256 });
+        touched.sources.push(sourceId);
+        rows.push(b.row);
+        if (b.head) {
+          await recordAudit(ctx, {
+            action: 'source.revised', targetType: 'source', targetId: sourceId,
+            before: { id: b.head.id, source_key: b.prepared.key, version: b.head.version, sha256: b.head.sha256 },
+            after: { id: sourceId, source_key: b.prepared.key, version: b.version, sha256: b.prepared.sha256, file: meta.file, row: b.row },
+          });
+          out.updated++;
+        } else {
+          out.imported++;
+        }
+        applied.push({ tx, ctx, record: b.record, row: b.row, sourceId, previous: b.head, touched });
+      }
+      if (writer.applyMany) await writer.applyMany(applied);
+      else for (const a of applied) await writer.apply(a);
+    };
     for (const b of batch) {
-      const { key, sha256, source } = b.prepared;
+      const { key, sha256 } = b.prepared;
+      if (inSegment.has(key)) await flushSegment();
       const head = heads.get(key) ?? null;
       if (head && head.sha256 === sha256) {
         out.unchanged++;
         continue;
       }
-      const version = (head?.version ?? 0) + 1;
-      const inserted = await ingestRepository.insertSource(tx, {
-        ...source, source_key: key, sha256, version, supersedes_id: head?.id ?? null, captured_at: new Date(),
-        dataset_row: source.dataset_row ?? b.row, file_sha256: source.file_sha256 ?? meta.fileSha256,
-      });
-      heads.set(key, { id: inserted.id, source_key: key, version, sha256 });
-      touched.sources.push(inserted.id);
-      rows.push(b.row);
-      if (head) {
-        await recordAudit(ctx, {
-          action: 'source.revised', targetType: 'source', targetId: inserted.id,
-          before: { id: head.id, source_key: key, version: head.version, sha256: head.sha256 },
-          after: { id: inserted.id, source_key: key, version, sha256, file: meta.file, row: b.row },
-        });
-      }
-      await writer.apply({ tx, ctx, record: b.record, row: b.row, sourceId: inserted.id, previous: head, touched });
-      if (head) out.updated++;
-      else out.imported++;
+      segment.push({ ...b, head, version: (head?.version ?? 0) + 1 });
+      inSegment.add(key);
     }
+    await flushSegment();
     if (rows.length > 0) {
       await recordAudit(ctx, {
         action: `${writer.label}.imported`, targetType: 'source', targetId: null,

@@ -8,7 +8,7 @@ import type { ArticleRecord } from './article.ts';
 import { sha256Bytes } from './hash.ts';
 import { RenderedText, rangeText, storableRange } from './render.ts';
 import { ingestRepository, type NewClaim } from './repository.ts';
-import { canonical, type Writer } from './service.ts';
+import { canonical, type ApplyArgs, type Writer } from './service.ts';
 import type { DatasetClaim } from './types.ts';
 import type { SourceType } from '../model/vocabulary.ts';
 import { storeExtractedClaims } from '../extract/claimStore.ts';
@@ -58,26 +58,36 @@ export function datasetClaimWriter(label: string): Writer<DatasetClaim> {
         },
       };
     },
-    async apply({ tx, record: r, sourceId, touched }) {
-      const rendered = renderClaim(r);
-      const base: Omit<NewClaim, 'type' | 'quote' | 'span_start' | 'span_end'> = {
-        source_id: sourceId, claimant: r.claimant, claimant_norm: norm(r.claimant), actor_text: r.actors.join('; ') || null,
-        actor_norm: norm(r.actors.join('; ') || null), period_start: r.date.start, period_end: r.date.end, date_precision: r.date.precision,
-        period_text: r.date.start, place_text: r.place.text, place_precision: r.place.precision, lat: r.place.latitude, lon: r.place.longitude,
-        origin: 'dataset',
-      };
-      const claims: NewClaim[] = r.figures.length
-        ? r.figures.map((f, i) => {
-          const s = storableRange(f.min, f.max, f.qualifier);
-          return {
-            ...base, type: 'casualties', outcome: f.outcome, population: f.population, min: s.min, max: s.max, qualifier: s.qualifier,
-            ...rendered.quote(`figure:${i}`), attributes: JSON.stringify({ externalId: r.externalId, best: f.best ?? null, eventType: r.eventType, published: s.published }),
-          };
-        })
-        : [{ ...base, type: 'reports', ...rendered.quote('date'), attributes: JSON.stringify({ externalId: r.externalId, eventType: r.eventType }) }];
-      (touched.claims ??= []).push(...(await ingestRepository.insertClaims(tx, claims)));
-    },
+    apply: async (args) => applyDatasetClaims([args]),
+    applyMany: applyDatasetClaims,
   };
+}
+
+/** Stores the claims of many dataset rows in multi-row inserts. */
+async function applyDatasetClaims(args: Array<ApplyArgs<DatasetClaim>>): Promise<void> {
+  if (args.length === 0) return;
+  const claims = args.flatMap(({ record, sourceId }) => datasetClaims(record, sourceId));
+  (args[0].touched.claims ??= []).push(...(await ingestRepository.insertClaims(args[0].tx, claims)));
+}
+
+/** The claims of one dataset row: one per figure, or one `reports` claim when it has none. */
+export function datasetClaims(r: DatasetClaim, sourceId: number): NewClaim[] {
+  const rendered = renderClaim(r);
+  const base: Omit<NewClaim, 'type' | 'quote' | 'span_start' | 'span_end'> = {
+    source_id: sourceId, claimant: r.claimant, claimant_norm: norm(r.claimant), actor_text: r.actors.join('; ') || null,
+    actor_norm: norm(r.actors.join('; ') || null), period_start: r.date.start, period_end: r.date.end, date_precision: r.date.precision,
+    period_text: r.date.start, place_text: r.place.text, place_precision: r.place.precision, lat: r.place.latitude, lon: r.place.longitude,
+    origin: 'dataset',
+  };
+  return r.figures.length
+    ? r.figures.map((f, i) => {
+      const s = storableRange(f.min, f.max, f.qualifier);
+      return {
+        ...base, type: 'casualties', outcome: f.outcome, population: f.population, min: s.min, max: s.max, qualifier: s.qualifier,
+        ...rendered.quote(`figure:${i}`), attributes: JSON.stringify({ externalId: r.externalId, best: f.best ?? null, eventType: r.eventType, published: s.published }),
+      };
+    })
+    : [{ ...base, type: 'reports', ...rendered.quote('date'), attributes: JSON.stringify({ externalId: r.externalId, eventType: r.eventType }) }];
 }
 
 /** Options of the article writer. */

@@ -8,6 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { HarmwatchError, toHarmwatchError } from '../errors.ts';
 import { strikeRoutes } from '../strikes/routes.ts';
+import { ingestRoutes } from '../ingest/routes.ts';
 import { incidentRoutes } from '../incidents/routes.ts';
 import { reconcileRoutes } from '../reconcile/routes.ts';
 import { gazetteerRoutes } from '../gazetteer/routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'victims', description: 'Victims (counts by population; names only when publishable) and responses' },
         { name: 'auth', description: 'Sessions, API tokens, users' },
         { name: 'assessment', description: 'Grading with review, belligerent assessments, sign-offs, publication' },
+        { name: 'imports', description: 'Sources, datasets and determinations in (analysts): the same importers as `harmwatch import`' },
         { name: 'submissions', description: 'Public witness submissions and the intake queue' },
         { name: 'reconcile', description: 'Official against independent figures, pipeline accounting, estimates' },
       ],
@@ -131,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(deps));
   await app.register(strikeRoutes(deps));
+  await app.register(ingestRoutes(deps));
   await app.register(incidentRoutes(deps));
   await app.register(reconcileRoutes(deps));
   await app.register(gazetteerRoutes(deps));

@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { HarmwatchError } from '../errors.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Milliseconds this route's body may take to arrive (uploads), instead of the server's. */
+    bodyTimeoutMs?: number;
+  }
   interface FastifyInstance {
     /** Milliseconds a request may take to arrive whole (see ./bodyTimeout.ts). */
     bodyTimeoutMs: number;
@@ -20,12 +24,13 @@ export function bodyTimeout(app: FastifyInstance, timeoutMs: number): void {
   app.decorate('bodyTimeoutMs', timeoutMs);
   app.addHook('onRequest', async (req, reply) => {
     if (req.raw.complete) return;
+    const limitMs = req.routeOptions.config.bodyTimeoutMs ?? timeoutMs;
     const timer = setTimeout(() => {
       if (req.raw.complete || reply.sent || reply.raw.headersSent) return;
       reply.raw.once('finish', () => req.raw.socket?.destroy());
-      const e = new HarmwatchError('REQUEST_TIMEOUT', `the request did not arrive within ${Math.round(timeoutMs / 1000)} s`, { timeoutS: timeoutMs / 1000 });
+      const e = new HarmwatchError('REQUEST_TIMEOUT', `the request did not arrive within ${Math.round(limitMs / 1000)} s`, { timeoutS: limitMs / 1000 });
       void reply.code(408).header('connection', 'close').send(e.toJSON());
-    }, timeoutMs);
+    }, limitMs);
     timer.unref();
     const clear = (): void => clearTimeout(timer);
     req.raw.once('end', clear);

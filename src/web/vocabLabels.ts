@@ -25,6 +25,18 @@ const LABELS: Record<string, { en: string; ar: string }> = {
   men: { en: 'men', ar: 'رجال' },
   combatants: { en: 'combatants', ar: 'مقاتلون' },
   unknown: { en: 'status unknown', ar: 'صفة غير معروفة' },
+  // claim types and qualifiers ("exact" is shared with the place precisions below)
+  casualties: { en: 'casualties', ar: 'ضحايا' },
+  strikes: { en: 'strikes', ar: 'ضربات' },
+  reports: { en: 'reports', ar: 'بلاغات' },
+  assessment: { en: 'assessment', ar: 'تقييم' },
+  at_least: { en: 'at least', ar: 'على الأقل' },
+  more_than: { en: 'more than', ar: 'أكثر من' },
+  at_most: { en: 'at most', ar: 'على الأكثر' },
+  fewer_than: { en: 'fewer than', ar: 'أقل من' },
+  about: { en: 'about', ar: 'نحو' },
+  between: { en: 'between', ar: 'بين' },
+  vague: { en: 'vague', ar: 'غير محدد' },
   // precisions
   exact: { en: 'exact', ar: 'دقيق' },
   within_100m: { en: 'within 100 m', ar: 'ضمن ١٠٠ م' },

@@ -19,6 +19,7 @@ import { reviewClaim } from '../../extract/claimReviewer.ts';
 import { redactText } from '../../privacy/redact.ts';
 import { ASSESSMENT_STATUSES, GRADES } from '../../model/vocabulary.ts';
 import { workspaceRepository } from './repository.ts';
+import { importPages } from './importPages.ts';
 
 const L = (lang: Lang, en: string, ar: string): string => (lang === 'ar' ? ar : en);
 const actorOf = (req: FastifyRequest): Actor => req.actor ?? ANONYMOUS;
@@ -76,6 +77,7 @@ export function workspaceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const body = html`<h1>${L(lang, 'Workspace', 'مساحة العمل')}</h1>
 <p>${L(lang, 'Signed in as', 'مسجّل باسم')} <strong>${actor.kind === 'user' ? actor.username : ''}</strong> (${actor.role}).
 <form method="post" action="/logout" class="inline">${csrf(req)}<button type="submit">${L(lang, 'Sign out', 'خروج')}</button></form></p>
+${can(actor.role, 'source.import') ? html`<p><a href="/workspace/import">${L(lang, 'Import an article', 'استيراد مقال')}</a></p>` : ''}
 
 ${intake ? html`<section><h2>${L(lang, 'Intake queue', 'قائمة الوارد')} (${intake.length})</h2>
 ${intake.length === 0 ? html`<p class="muted">${L(lang, 'Nothing waiting.', 'لا شيء بانتظار المراجعة.')}</p>` : html`<ol>${intake.map((s) => html`<li>
@@ -178,5 +180,7 @@ ${reason(lang, 'assess-reason')}<button type="submit">${L(lang, 'Record', 'تس�
       await labelPair(db, req.params.pairId, req.body.label, { actor: auditName(actorOf(req)), reason: req.body.reason });
       return reply.redirect('/workspace', 303);
     });
+
+    await app.register(importPages(deps));
   };
 }
