@@ -9,6 +9,7 @@ import {
 import { HarmwatchError, toHarmwatchError } from '../errors.ts';
 import { strikeRoutes } from '../strikes/routes.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
+import { sourceRoutes } from '../sources/routes.ts';
 import { incidentRoutes } from '../incidents/routes.ts';
 import { reconcileRoutes } from '../reconcile/routes.ts';
 import { gazetteerRoutes } from '../gazetteer/routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps));
   await app.register(strikeRoutes(deps));
   await app.register(ingestRoutes(deps));
+  await app.register(sourceRoutes(deps));
   await app.register(incidentRoutes(deps));
   await app.register(reconcileRoutes(deps));
   await app.register(gazetteerRoutes(deps));
