@@ -25,6 +25,9 @@ test('workspace import: an analyst pastes an Arabic article; it is stored with i
   assert.match(r.body, /على الأقل/, "qualifier in Arabic");
   const stored = await w.db.kysely.selectFrom('claims').select(['min', 'population']).execute();
   assert.ok(stored.some((c) => c.min === 12), JSON.stringify(stored));
+  const ws = await call(w.app, ana, 'GET', '/workspace');
+  assert.match(ws.body, /Imported documents/);
+  assert.match(ws.body, /href="\/sources\/\d+\?lang=en">قتل ما لا يقل/, 'the pasted article is listed, linked to its source page');
   const noReason = new URLSearchParams({ _csrf: ana.csrf, content, reason: '' }).toString();
   const bad = await w.app.inject({ method: 'POST', url: '/workspace/import', headers: { cookie: ana.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: noReason });
   assert.equal(bad.statusCode, 400, 'a reason is mandatory');

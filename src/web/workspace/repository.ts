@@ -42,4 +42,21 @@ export const workspaceRepository = {
       .limit(limit)
       .execute();
   },
+
+  /** Documents imported lately (articles, reports; not dataset rows or submissions), with how many of their claims wait for review. */
+  async recentDocuments(db: Kysely<Database>, limit: number) {
+    return db
+      .selectFrom('sources')
+      .select(['sources.id', 'sources.title', 'sources.publisher', 'sources.url', 'sources.language', 'sources.captured_at', 'sources.version'])
+      .select((eb) => [
+        eb.selectFrom('claims').whereRef('claims.source_id', '=', 'sources.id').select(eb.fn.countAll<string>().as('n')).as('claims'),
+        eb.selectFrom('claims').whereRef('claims.source_id', '=', 'sources.id').where('claims.status', '=', 'unreviewed').where('claims.same_as_id', 'is', null)
+          .select(eb.fn.countAll<string>().as('n')).as('unreviewed'),
+      ])
+      .where('sources.type', 'in', ['news_article', 'ngo_report', 'official_statement', 'military_release', 'social_media_post'])
+      .where('sources.content', 'is not', null)
+      .orderBy('sources.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
 };

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { pickLang, type Lang } from '../i18n.ts';
+import { formatNumber, pickLang, type Lang } from '../i18n.ts';
 import { layout } from '../layout.ts';
 import { vocab } from '../vocabLabels.ts';
 import { ANONYMOUS, auditName, can, type Actor } from '../../auth/policies.ts';
@@ -67,8 +67,9 @@ export function workspaceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get('/workspace', { config: { action: 'incident.read_internal' }, schema: { hide: true, querystring: LangQ } }, async (req, reply) => {
       const lang = pickLang(req.query, req.cookies.lang);
       const actor = actorOf(req);
-      const [intake, grades, incidents, claims, queue] = await Promise.all([
+      const [intake, documents, grades, incidents, claims, queue] = await Promise.all([
         can(actor.role, 'intake.read') ? listIntake(db, actor, 50) : Promise.resolve(null),
+        can(actor.role, 'intake.read') ? workspaceRepository.recentDocuments(db, 20) : Promise.resolve(null),
         workspaceRepository.pendingGrades(db),
         workspaceRepository.incidentsToWork(db, 50),
         can(actor.role, 'incident.edit') ? workspaceRepository.unreviewedClaims(db, 30) : Promise.resolve(null),
@@ -86,6 +87,11 @@ ${intake.length === 0 ? html`<p class="muted">${L(lang, 'Nothing waiting.', 'ل�
   ${can(actor.role, 'intake.decide') ? html`<form method="post" action="/workspace/intake/${s.sourceId}">${csrf(req)}${reason(lang, `intake-reason-${s.sourceId}`)}
     <button name="decision" value="accept">${L(lang, 'Accept as a source', 'قبول كمصدر')}</button> <button name="decision" value="reject">${L(lang, 'Reject', 'رفض')}</button></form>` : ''}
 </li>`)}</ol>`}</section>` : ''}
+
+${documents ? html`<section><h2>${L(lang, 'Imported documents', 'وثائق مستوردة')}</h2>
+${documents.length === 0 ? html`<p class="muted">${L(lang, 'None yet.', 'لا شيء بعد.')}</p>` : html`<table><thead><tr><th scope="col">${L(lang, 'Document', 'الوثيقة')}</th><th scope="col">${L(lang, 'Captured', 'وقت الالتقاط')}</th><th scope="col" class="num">${L(lang, 'Claims', 'الادعاءات')}</th><th scope="col" class="num">${L(lang, 'To review', 'للمراجعة')}</th></tr></thead><tbody>
+${documents.map((d) => html`<tr><td dir="auto"><a href="/sources/${String(d.id)}?lang=${lang}">${d.title ?? d.publisher ?? d.url ?? `#${String(d.id)}`}</a>${d.version > 1 ? html` <span class="muted">v${String(d.version)}</span>` : ''}</td><td>${new Date(d.captured_at).toISOString().slice(0, 16).replace('T', ' ')}</td><td class="num">${formatNumber(Number(d.claims ?? 0), lang)}</td><td class="num">${formatNumber(Number(d.unreviewed ?? 0), lang)}</td></tr>`)}
+</tbody></table>`}</section>` : ''}
 
 <section><h2>${L(lang, 'Grades waiting for a second person', 'تصنيفات بانتظار موافقة شخص ثانٍ')} (${grades.length})</h2>
 ${grades.length === 0 ? html`<p class="muted">${L(lang, 'None.', 'لا يوجد.')}</p>` : html`<table><thead><tr><th scope="col">ID</th><th scope="col">${L(lang, 'Proposed grade', 'التصنيف المقترح')}</th><th scope="col">${L(lang, 'Reason', 'السبب')}</th><th scope="col">${L(lang, 'By', 'بواسطة')}</th><th scope="col">${L(lang, 'Decision', 'القرار')}</th></tr></thead><tbody>
