@@ -11,6 +11,8 @@ import { strikeRoutes } from '../strikes/routes.ts';
 import { ingestRoutes } from '../ingest/routes.ts';
 import { sourceRoutes } from '../sources/routes.ts';
 import { incidentRoutes } from '../incidents/routes.ts';
+import { claimRoutes } from '../claims/routes.ts';
+import { assessmentCollectionRoutes } from '../assessment/collectionRoutes.ts';
 import { reconcileRoutes } from '../reconcile/routes.ts';
 import { gazetteerRoutes } from '../gazetteer/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
@@ -137,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ingestRoutes(deps));
   await app.register(sourceRoutes(deps));
   await app.register(incidentRoutes(deps));
+  await app.register(claimRoutes(deps));
+  await app.register(assessmentCollectionRoutes(deps));
   await app.register(reconcileRoutes(deps));
   await app.register(gazetteerRoutes(deps));
   await app.register(linkageRoutes(deps));

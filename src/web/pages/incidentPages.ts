@@ -18,6 +18,24 @@ function query(f: IncidentForm, lang: Lang, extra: Record<string, string> = {}):
   return p.toString();
 }
 
+/** The incident filters that the claims exports understand (their own period, place or incident country). */
+function claimQuery(f: IncidentForm): Record<string, string | undefined> {
+  return { from: f.from, to: f.to, country: f.country };
+}
+
+/** The incident filters that the assessments exports understand. */
+function assessmentQuery(f: IncidentForm): Record<string, string | undefined> {
+  return { belligerent: f.belligerent, status: f.assessment, incidentFrom: f.from, incidentTo: f.to, country: f.country };
+}
+
+/** CSV, HXL and GeoJSON links to the streamed exports of `/api/<what>`. */
+function downloads(what: 'claims' | 'assessments', filter: Record<string, string | undefined>): SafeHtml {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) p.set(k, v);
+  const q = p.toString() ? `?${p.toString()}` : '';
+  return html`<a href="/api/${what}.csv${q}">CSV</a>, <a href="/api/${what}.hxl.csv${q}">HXL</a>, <a href="/api/${what}.geojson${q}">GeoJSON</a>`;
+}
+
 /** "10 – 12 – 15", "at least 4" style; unknown bounds are shown as unknown, never 0. */
 export function rangeText(low: number | null, best: number | null, high: number | null, lang: Lang): string {
   const t = translator(lang);
@@ -65,7 +83,9 @@ export function incidentList(lang: Lang, f: IncidentForm, facets: { governorates
   <a href="/incidents?lang=${lang}">${t('strikes.reset')}</a>
 </form>
 <p class="muted" role="status">${totalExact ? '' : (lang === 'ar' ? 'أكثر من ' : 'more than ')}${formatNumber(total, lang)} ${t('inc.total')} · ${t('inc.download')}:
-  <a href="/api/incidents.csv?${query(f, lang)}">CSV</a>, <a href="/api/incidents.hxl.csv?${query(f, lang)}">HXL</a>, <a href="/api/incidents.geojson?${query(f, lang)}">GeoJSON</a></p>
+  <a href="/api/incidents.csv?${query(f, lang)}">CSV</a>, <a href="/api/incidents.hxl.csv?${query(f, lang)}">HXL</a>, <a href="/api/incidents.geojson?${query(f, lang)}">GeoJSON</a>
+  · ${t('inc.claims')}: ${downloads('claims', claimQuery(f))}
+  · ${t('inc.assessments')}: ${downloads('assessments', assessmentQuery(f))}</p>
 ${data.length === 0 ? html`<p>${t('inc.none')}</p>` : html`<table>
 <caption class="muted">${t('inc.title')}</caption>
 <thead><tr><th scope="col">ID</th><th scope="col">${t('inc.date')}</th><th scope="col">${t('inc.place')}</th><th scope="col">${t('inc.belligerent')}</th><th scope="col">${t('inc.grade')}</th><th scope="col" class="num">${t('inc.killed')}</th><th scope="col" class="num">${t('inc.injured')}</th><th scope="col">${t('inc.assessment')}</th></tr></thead>
@@ -114,11 +134,12 @@ ${d.claims.length === 0 ? html`<p>${t('inc.noClaims')}</p>` : html`<ol class="cl
   <blockquote dir="auto">${c.quote}</blockquote>
   <p>${c.claimant ?? ''} · ${c.outcome ? `${vocab(c.population, lang)} ${vocab(c.outcome, lang)}: ${rangeText(c.min, null, c.max, lang)}${c.qualifier && c.qualifier !== 'exact' ? ` (${c.qualifier.replace(/_/g, ' ')})` : ''}` : c.type}</p>
   <p class="muted">${t('inc.source')}: ${c.source.url ? html`<a href="${c.source.url}">${c.source.title ?? c.source.publisher ?? c.source.url}</a>` : (c.source.title ?? c.source.publisher ?? '')}
-   · ${t('inc.captured')} ${c.source.capturedAt.slice(0, 10)} · SHA-256 <code>${c.source.sha256.slice(0, 16)}…</code> · [${formatNumber(c.span[0], lang)}–${formatNumber(c.span[1], lang)}]</p>
+   · ${t('inc.captured')} ${c.source.capturedAt.slice(0, 10)} · SHA-256 <a href="/sources/${c.source.id}?lang=${lang}#claim-${c.id}"><code>${c.source.sha256.slice(0, 16)}…</code></a> · [${formatNumber(c.span[0], lang)}–${formatNumber(c.span[1], lang)}]</p>
 </li>`)}</ol>`}
 <h2>${t('inc.strikesNearby')}</h2>
 ${d.strikesNearby.length === 0 ? html`<p>${t('inc.noStrikes')}</p>` : html`<table><thead><tr><th scope="col">${t('strikes.date')}</th><th scope="col">${t('strikes.place')}</th><th scope="col" class="num">${t('strikes.count')}</th><th scope="col">${t('strikes.line')}</th></tr></thead><tbody>
 ${d.strikesNearby.map((s) => html`<tr><td>${formatDate(s.releaseDate, lang)} <span class="muted">(${s.dayGap >= 0 ? '+' : ''}${s.dayGap} ${t('inc.days')}${s.distanceKm != null ? `, ${s.distanceKm.toFixed(1)} km` : ''})</span></td><td>${s.place}</td><td class="num">${s.strikes ?? '?'}</td><td class="line" lang="en" dir="ltr">${s.line}</td></tr>`)}
 </tbody></table>`}
-<p class="muted"><a href="/api/incidents/${d.id}">JSON</a></p>`;
+<p class="muted"><a href="/api/incidents/${d.id}">JSON</a> · ${t('inc.download')}: ${t('inc.claims')}: ${downloads('claims', { incident: d.id })}
+ · ${t('inc.assessments')}: ${downloads('assessments', { incident: d.id })}${d.assessments.map((a) => html` · <a href="/api/incidents/${d.id}/assessments/${encodeURIComponent(a.belligerent)}/history">${vocab(a.belligerent, lang)}: ${t('inc.history')}</a>`)}</p>`;
 }
