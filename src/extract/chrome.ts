@@ -13,6 +13,7 @@ const END_MARKERS = [
   'twitter may be over capacity', 'trending', 'tags:', 'اترك تعليقا', 'اترك ردا', 'اضف تعليقا', 'اضف تعليق', 'التعليقات', 'تعليقات',
   'مقالات ذات صله', 'اخبار ذات صله', 'مواضيع ذات صله', 'اقرا ايضا', 'اقرا المزيد', 'الاكثر قراءه', 'علق كضيف', 'اخترنا لك', 'المزيد من الاخبار',
   'اخر الاخبار', 'الوسوم', 'كلمات مفتاحيه', 'السابق', 'التالي', 'المقال السابق', 'المقال التالي', 'اخر ما نشر', 'شاهد ايضا',
+  'مقالات مشابهه', 'اخبار مشابهه', 'مواضيع مشابهه', 'مقالات متعلقه', 'اخبار متعلقه', 'قد يعجبك ايضا', 'من الممكن ان يعجبك', 'اقرا التالي',
 ].map(norm);
 
 const LINE_CHROME = [
@@ -22,7 +23,21 @@ const LINE_CHROME = [
   'شارك علي', 'شارك', 'مشاركه', 'طباعه', 'شارك هذا', 'share on',
 ].map(norm);
 
+/** A site's language menu ("اللغة/Language", "Languages"). */
+const LANGUAGE_MENU = new Set(['اللغه/language', 'اللغه', 'اللغات', 'language', 'languages'].map(norm));
+
 const FOOTER = /\d{1,2}:\d{2}\s?[AP]M\s·\s[A-Z][a-z]{2}\s\d{1,2},\s\d{4}/g;
+/** A Facebook post's footer, glued to the post: reactions, buttons and the comments after them. */
+const FB_FOOTER = /All reactions:|LikeComment/;
+
+/** Start (in `line`) of a post footer that runs to the end of the line, or -1. */
+function footerAt(line: string): number {
+  FOOTER.lastIndex = 0;
+  const m = FOOTER.exec(line);
+  const f = FB_FOOTER.exec(line);
+  if (m && f) return Math.min(m.index, f.index);
+  return m ? m.index : f ? f.index : -1;
+}
 
 function key(line: string): string {
   return norm(line).replace(/[\s*:.|•·\-–—]+$/u, '').replace(/^[\s*•·\-–—]+/u, '').trim();
@@ -61,14 +76,21 @@ export function chromeRanges(text: string): [number, number][] {
   for (let k = 0; k < lines.length; k++) {
     const [ls, le] = lines[k];
     if (le - ls > 200) {
-      FOOTER.lastIndex = 0;
-      const line = text.slice(ls, le);
-      const m = FOOTER.exec(line);
-      if (m) out.push([ls + m.index, le]);
+      const f = footerAt(text.slice(ls, le));
+      if (f >= 0) out.push([ls + f, le]);
       continue;
     }
     const line = text.slice(ls, le);
     const kk = key(line);
+    if (LANGUAGE_MENU.has(kk)) {
+      // a site's language menu ends the page; the headline links stacked above it (back to the last body paragraph) are navigation
+      let p = k - 1;
+      while (p >= 0 && !isBody(text.slice(lines[p][0], lines[p][1]))) p--;
+      let start = p >= 0 ? lines[p][1] : 0;
+      while (out.length && out[out.length - 1][1] > start) start = Math.min(start, out.pop()![0]);
+      out.push([start, text.length]);
+      break;
+    }
     if (isEndMarker(kk)) {
       let p = k + 1;
       while (p < lines.length && !isBody(text.slice(lines[p][0], lines[p][1]))) p++;
@@ -84,9 +106,8 @@ export function chromeRanges(text: string): [number, number][] {
       out.push([ls, le]);
       continue;
     }
-    FOOTER.lastIndex = 0;
-    const m = FOOTER.exec(line);
-    if (m) out.push([ls + m.index, le]);
+    const f = footerAt(line);
+    if (f >= 0) out.push([ls + f, le]);
   }
   return out;
 }

@@ -43,9 +43,16 @@ const AR_START = '(?<![\\u0621-\\u064a])(?:[وبل](?=[\\u0621-\\u064a]))?';
 const AR_END = '(?![\\u0621-\\u064a])';
 /** Relative days; a bare weekday counts after a time-of-day word or between commas ("أصيب 3، الثلاثاء، جراء"). */
 const REL_RE = new RegExp(
-  `${AR_START}(?:(اول امس|الامس|امس|البارحه|الليله الماضيه|اليوم|الليله|قبل قليل|منذ قليل|قبل ساعات|منذ ساعات)(?:\\s*[،,]?\\s*(${alt(WEEKDAYS.keys())}))?|(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|عصر|ظهيره|منتصف ليل)\\s+(${alt(WEEKDAYS.keys())})|(?<=[،,(]\\s{0,2})(${alt(WEEKDAYS.keys())})(?=\\s*[،,)]))${AR_END}`,
+  `${AR_START}(?:(اول امس|امس الاول|الامس|امس|البارحه|الليله الماضيه|اليوم|الليله|قبل قليل|منذ قليل|قبل ساعات|منذ ساعات)(?:\\s*[،,]?\\s*(${alt(WEEKDAYS.keys())}))?|(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|عصر|ظهيره|منتصف ليل)\\s+(${alt(WEEKDAYS.keys())})|(?<=[،,(]\\s{0,2})(${alt(WEEKDAYS.keys())})(?=\\s*[،,)]))${AR_END}`,
   'g',
 );
+/** "الأحد الماضي", "يوم الجمعة الفائت": the last such weekday before the publication day. */
+const PAST_WEEKDAY_RE = new RegExp(`${AR_START}(?:(?:يوم|ليله|ليل|صباح|مساء|فجر|ظهر|عصر)\\s+)?(${alt(WEEKDAYS.keys())})\\s+(?:الماضي|الفايت|المنصرم|المنقضي)${AR_END}`, 'g');
+/** "منذ يومين", "قبل ثلاثة أيام": so many days before the publication day. */
+const DAYS_AGO_RE = new RegExp(`${AR_START}(?:منذ|قبل)\\s+(يومين|يوم واحد|(\\d{1,2}|ثلاثه|اربعه|خمسه|سته|سبعه)\\s+ايام)${AR_END}`, 'g');
+const FEW = new Map([['ثلاثه', 3], ['اربعه', 4], ['خمسه', 5], ['سته', 6], ['سبعه', 7]]);
+/** "في 15 من الشهر الجاري": a day of the publication's month. */
+const THIS_MONTH_RE = /(?<!\d)(?:ال)?(\d{1,2})\s+(?:من\s+)?(?:الشهر|شهر)\s+(?:الجاري|الحالي)/g;
 const ISO_RE = /(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g;
 
 const HIJRI_FMT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
@@ -144,6 +151,8 @@ export function findArabicDates(n: string, published?: string): FoundDate[] {
     const t = m[1] !== undefined ? valid(Number(m[1]), Number(m[2]), Number(m[3])) : valid(Number(m[6]), Number(m[5]), Number(m[4]));
     if (t !== null) day(m.index, m.index + m[0].length, t, m[0]);
   }
+  const past: FoundDate[] = [];
+  if (out.length === 0 && pub !== null) relativeDays(n, pub, past);
   if (out.length === 0) {
     REL_RE.lastIndex = 0;
     for (let m = REL_RE.exec(n); m; m = REL_RE.exec(n)) {
@@ -157,13 +166,15 @@ export function findArabicDates(n: string, published?: string): FoundDate[] {
         out.push({ s: m.index, e: m.index + m[0].length, period: { start: iso(pub - DAY), end: iso(pub), precision: 'span', text: m[0] } });
         break;
       }
-      else if (rel === 'اول امس') t = pub - 2 * DAY;
+      else if (rel === 'اول امس' || rel === 'امس الاول') t = pub - 2 * DAY;
       // a weekday written beside the relative word wins over a timestamp a day or two late ("اليوم الجمعة" posted on Saturday)
       if (wdWord !== undefined) t = rel === undefined ? lastWeekday(t, WEEKDAYS.get(wdWord)!) : nearestWeekday(t, WEEKDAYS.get(wdWord)!);
       day(m.index, m.index + m[0].length, t, m[0]);
       break;
     }
   }
+  // the earlier of a relative day and a past weekday / days ago
+  if (past.length && (out.length === 0 || past[0].s < out[0].s)) out.splice(0, out.length, past[0]);
   if (out.length === 0) {
     MONTH_ONLY_RE.lastIndex = 0;
     const m = MONTH_ONLY_RE.exec(n);
@@ -178,6 +189,26 @@ export function findArabicDates(n: string, published?: string): FoundDate[] {
     }
   }
   return out.sort((a, b) => a.s - b.s);
+}
+
+/** Weekdays written as past ("الأحد الماضي"), days ago ("منذ يومين") and days of the current month: the first found, into `out`. */
+function relativeDays(n: string, pub: number, out: FoundDate[]): void {
+  const found: FoundDate[] = [];
+  const push = (m: RegExpExecArray, t: number | null): void => {
+    if (t !== null && t <= pub) found.push({ s: m.index, e: m.index + m[0].length, period: { start: iso(t), end: iso(t), precision: 'day', text: m[0] } });
+  };
+  PAST_WEEKDAY_RE.lastIndex = 0;
+  const w = PAST_WEEKDAY_RE.exec(n);
+  // "الخميس الماضي" written on a Thursday is a week before
+  if (w) push(w, lastWeekday(pub - DAY, WEEKDAYS.get(w[1])!));
+  DAYS_AGO_RE.lastIndex = 0;
+  const a = DAYS_AGO_RE.exec(n);
+  if (a) push(a, pub - (a[1] === 'يومين' ? 2 : a[1] === 'يوم واحد' ? 1 : Number(a[2]) || FEW.get(a[2] ?? '') || 0) * DAY);
+  THIS_MONTH_RE.lastIndex = 0;
+  const c = THIS_MONTH_RE.exec(n);
+  if (c) push(c, valid(new Date(pub).getUTCFullYear(), new Date(pub).getUTCMonth() + 1, Number(c[1])));
+  const first = found.sort((x, y) => x.s - y.s)[0];
+  if (first) out.push(first);
 }
 
 /**

@@ -55,3 +55,48 @@ test('Arabic relative days: bare weekdays between commas, time-of-day words, no 
   assert.equal(findArabicDates(norm('قصف اليوم الخميس'), '2024-12-13')[0]?.period.start, '2024-12-12');
   assert.equal(findArabicDates(norm('اليوم السبت (14 كانون الأول)'))[0]?.period.start, '2024-12-14');
 });
+
+test('English datelines printed at the start of a page win over a recorded date that disagrees', async () => {
+  const { leadingDatelineEn } = await import('./dates-en.ts');
+  const { extractClaims } = await import('./extract.ts');
+  assert.equal(leadingDatelineEn('Published March 3 2016 A car bomb killed'), '2016-03-03');
+  assert.equal(leadingDatelineEn('Posted on June 9 2015 by staff Two killed'), '2015-06-09');
+  assert.equal(leadingDatelineEn('Thu 12 Nov 2015 Shelling kills four'), '2015-11-12');
+  assert.equal(leadingDatelineEn('Date of publication 4 May 2016 Ten people'), '2016-05-04');
+  assert.equal(leadingDatelineEn('Shelling kills four on March 3 2016'), undefined);
+  // the body's "on Monday" is the Monday before the printed date, not before the recorded one
+  const c = extractClaims('Published March 3 2016 A car bomb killed five people on Monday in the town.', { published: '2016-03-10', lang: 'en' }).claims[0];
+  assert.equal(c?.period?.start, '2016-02-29');
+});
+
+test('English: "since" dates span to the publication and stay with their sentence; no year, no date', () => {
+  const since = findEnglishPeriod('More than 300 people have been killed since the war began in March 2013.', '2016-05-01');
+  assert.deepEqual(since?.period && [since.period.start, since.period.end, since.period.precision, since.background], ['2013-03-01', '2016-05-01', 'span', true]);
+  assert.equal(findEnglishPeriod('The conflict began in 2011 as a protest movement.', '2016-05-01'), null);
+  // without a publication date a date needs its year ("this evening" and "May 21" are not fixed)
+  assert.equal(findEnglishPeriod('The raid this evening killed two.'), null);
+  assert.equal(findEnglishPeriod('Two were killed on May 21.'), null);
+  assert.equal(findEnglishPeriod('Two were killed on May 21, 2024.')?.period.start, '2024-05-21');
+  const eve = findEnglishPeriod('The raid this evening killed two.', '2021-02-03')?.period;
+  assert.deepEqual(eve && [eve.start, eve.precision], ['2021-02-03', 'day']);
+});
+
+test('a short text without a date of its own is news of its publication day or the day before', async () => {
+  const { extractClaims } = await import('./extract.ts');
+  const post = extractClaims('مقتل طفل بقصف مدفعي على قرية كفرنبل', { published: '2024-12-05' }).claims[0]?.period;
+  assert.deepEqual(post && [post.start, post.end, post.precision], ['2024-12-04', '2024-12-05', 'span']);
+  // a dateline line alone dates the page, not the event
+  const page = extractClaims('12 شباط 2023\n\nإصابة امرأة بقصف على بلدة سرمين', { published: '2023-02-12' }).claims[0]?.period;
+  assert.deepEqual(page && [page.start, page.end], ['2023-02-11', '2023-02-12']);
+  // a day written in the text is kept as it is
+  const day = extractClaims('إصابة امرأة بقصف على بلدة سرمين أمس', { published: '2023-02-12' }).claims[0]?.period;
+  assert.deepEqual(day && [day.start, day.end], ['2023-02-11', '2023-02-11']);
+  assert.equal(extractClaims('مقتل طفل بقصف على قرية كفرنبل').claims[0]?.period, null);
+});
+
+test('English numeric dates with dots or dashes are day-first', () => {
+  assert.equal(findEnglishPeriod('Two were killed on 03.07.2015 in the city.', '2015-07-10')?.period.start, '2015-07-03');
+  assert.equal(findEnglishPeriod('Shelling on 11-09-2013 killed four.', '2013-09-20')?.period.start, '2013-09-11');
+  // a dateline of the publication day gives way to the event's own day later in the sentence
+  assert.equal(findEnglishPeriod('04.07.2015 A blast killed three on Friday', '2015-07-04')?.period.start, '2015-07-03');
+});

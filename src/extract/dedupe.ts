@@ -32,9 +32,13 @@ function sameFigure(a: number, b: number): boolean {
   return Math.abs(a - b) / hi <= 0.01 && (trailingZeros(a) >= 2 || trailingZeros(b) >= 2);
 }
 
-function compatible(a: Claim, b: Claim): boolean {
-  // "8 killed" (headline) and "eight civil defence workers were killed" (body): an unknown population repeats a known one
-  const samePop = a.population === b.population || ((a.population === 'unknown') !== (b.population === 'unknown'));
+const CIVILIAN_PARTS = new Set(['children', 'women', 'men']);
+
+function compatible(a: Claim, b: Claim, anyPlace = false): boolean {
+  // "8 killed" (headline) and "eight civil defence workers were killed" (body): an unknown population repeats a known one;
+  // a headline's "civilian" is the body's man, woman or child ("شهيد مدني" / "استشهد رجل مدني")
+  const samePop = a.population === b.population || ((a.population === 'unknown') !== (b.population === 'unknown'))
+    || (anyPlace && [a.population, b.population].includes('civilians') && (CIVILIAN_PARTS.has(a.population ?? '') || CIVILIAN_PARTS.has(b.population ?? '')));
   if (a.type !== b.type || a.outcome !== b.outcome || !samePop) return false;
   const fa = figure(a);
   const fb = figure(b);
@@ -45,12 +49,36 @@ function compatible(a: Claim, b: Claim): boolean {
   if (ca && cb && ca !== cb) return false;
   // small figures recur across incidents ("2 killed in X … 2 killed in Y"): those need a shared place;
   // a figure of ten or more repeated with the same outcome and population is the same claim
-  if (Math.max(fa, fb) >= 10) return true;
+  if (Math.max(fa, fb) >= 10 || anyPlace) return true;
+  // a small figure far from its first mention ("واستشهد شخص …" paragraphs after "… بينهم طفل") repeats with its population
+  // (or as civilians); close by, "the child" repeats "a person"
+  const far = Math.abs(a.sentence[0] - b.sentence[0]) > NEAR_CHARS;
+  if (far && a.population !== b.population && !(['unknown', 'civilians'].includes(a.population ?? '') && ['unknown', 'civilians'].includes(b.population ?? ''))) return false;
   const pa = a.places.map((p) => p.text.toLowerCase());
   const pb = b.places.map((p) => p.text.toLowerCase());
-  if (pa.length && pb.length && !pa.some((p) => pb.includes(p))) return false;
+  // English place names run on with the words after them ("Aleppo Police Command"): one holding the other is shared
+  const latin = !/[\u0600-\u06ff]/.test(a.quote + b.quote);
+  const shared = (p: string): boolean => pb.includes(p) || (latin && pb.some((q) => q.startsWith(`${p} `) || p.startsWith(`${q} `)));
+  if (pa.length && pb.length && !pa.some(shared)) return false;
   return true;
 }
+
+/**
+ * Pages that lost their line breaks run the headline into the first sentence ("Syria air raids kill
+ * 25 civilians Monitor AFP Friday … killed at least 25 civilians"): a figure in the sentence's first
+ * 200 characters and the same figure 25 or more characters later, both stated with a number.
+ */
+function runOnHeadline(a: Claim, b: Claim): boolean {
+  // an Arabic singular or dual noun ("مقتل طفل … وقتل عنصر") counts itself: only written numbers repeat a headline
+  if (/[\u0600-\u06ff]/.test(a.quote) && !(/\d/.test(a.quote) && /\d/.test(b.quote))) return false;
+  return a.span[0] - a.sentence[0] < 200 && b.span[0] - a.span[1] >= 25 && figure(a) !== null && figure(b) !== null;
+}
+
+/** Sentences closer than this (characters) may name a victim counted before with another population word. */
+const NEAR_CHARS = 400;
+
+/** A headline repeating a body figure starts within this many characters of the text. */
+const HEADLINE_CHARS = 300;
 
 /** How many later claims each claim is compared with (keeps huge inputs linear). */
 const WINDOW = 200;
@@ -62,10 +90,36 @@ export function markDuplicates(claims: Claim[]): Claim[] {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]]!;
     return i;
   };
+  // sentences of each group: two figures of one sentence are not joined through a third claim
+  const sentences = new Map<number, Set<number>>(claims.map((c, i) => [i, new Set([c.sentence[0]])]));
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length && j <= i + WINDOW; j++) {
-      if (claims[i].sentence[0] === claims[j].sentence[0]) continue;
-      if (compatible(claims[i], claims[j])) parent[find(j)] = find(i);
+      // within one sentence only a headline run into its body repeats a figure ("kills 31 … a double bomb attack killed 31 people")
+      const same = claims[i].sentence[0] === claims[j].sentence[0];
+      if (same && !runOnHeadline(claims[i], claims[j])) continue;
+      if (!compatible(claims[i], claims[j])) continue;
+      const [a, b] = [find(i), find(j)];
+      if (a === b) continue;
+      const [sa, sb] = [sentences.get(a)!, sentences.get(b)!];
+      if (!same && [...sb].some((x) => sa.has(x))) continue;
+      for (const x of sb) sa.add(x);
+      parent[b] = a;
+    }
+  }
+  // a headline (the text's first lines) repeating a small figure names its place less finely ("ريف إدلب" / "قرية …"):
+  // it joins the first body claim with that figure, unless either already has its repeat
+  const hasBody = (r: number): boolean => claims.some((c, k) => !c.headline && find(k) === r);
+  for (let i = 0; i < claims.length && i < WINDOW; i++) {
+    const h = claims[i];
+    if (!h.headline || h.span[0] > HEADLINE_CHARS || hasBody(find(i))) continue;
+    for (let j = i + 1; j < claims.length && j <= i + WINDOW; j++) {
+      if (claims[j].headline || !compatible(h, claims[j], true)) continue;
+      const [a, b] = [find(i), find(j)];
+      if (claims.some((c, k) => c.headline && find(k) === b)) continue;
+      if ([...sentences.get(b)!].some((x) => sentences.get(a)!.has(x))) continue;
+      for (const x of sentences.get(b)!) sentences.get(a)!.add(x);
+      parent[b] = a;
+      break;
     }
   }
   const groups = new Map<number, number[]>();

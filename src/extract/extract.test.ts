@@ -114,9 +114,10 @@ test('dates and places set in a sentence without a figure carry to the claims af
   const c = extractClaims(text, { published: '2024-12-10' }).claims.find((x) => x.type === 'casualties');
   assert.equal(c?.period?.start, '2024-12-10');
   assert.deepEqual(c?.places.map((p) => p.text), ['كفرتخاريم']);
-  // a crawl-time date bar after the publication date is not the event's date
+  // a crawl-time date bar after the publication date is not the event's date: the short post falls back to its publication day
   const page = 'السبت 1 آب 2026\n\nمقتل 3 مدنيين بقصف على مدينة #الباب';
-  assert.equal(extractClaims(page, { published: '2024-10-26' }).claims[0]?.period, null);
+  const p = extractClaims(page, { published: '2024-10-26' }).claims[0]?.period;
+  assert.deepEqual(p && [p.start, p.end, p.precision], ['2024-10-25', '2024-10-26', 'span']);
 });
 
 test('Arabic places after prepositions: hashtags, quoted names, direction words, dams', () => {

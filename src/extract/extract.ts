@@ -6,9 +6,10 @@
 import type { ClaimType } from '../model/vocabulary.ts';
 import { chromeRanges, mainTextRange } from './chrome.ts';
 import { findArabicDates, parseIso, parsePublished } from './dates-ar.ts';
-import { findEnglishPeriod } from './dates-en.ts';
+import { findEnglishPeriod, leadingDatelineEn } from './dates-en.ts';
 import { markDuplicates } from './dedupe.ts';
 import { findFigures } from './figures.ts';
+import { namedListAr } from './lists-ar.ts';
 import { ASSESSMENT_TRIGGERS } from './lexicon.ts';
 import { normalise, origEnd, origStart, type Normalised } from './normalise.ts';
 import { findCounts, findStance } from './other-claims.ts';
@@ -47,14 +48,22 @@ const DATELINE = /^[\s\u0600-\u06ff,،]*(\d{1,2}|[٠-٩]{1,2})\s+[\u0600-\u06ff 
 const DATELINE_DMY = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 const DATELINE_EN = /^\s*(\d{1,2})\s+([A-Za-z]{3,9})[,،]?\s+(\d{4})\s*$/;
 
-/** A publication date written in the text itself (a post's timestamp, a dateline near the top), or undefined. */
-export function inferPublished(text: string): string | undefined {
+/** The date of a social-media post's own timestamp, or undefined. */
+function postStamp(text: string): string | undefined {
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
   for (const re of POST_STAMPS) {
     const m = re.exec(head);
     const d = m ? parsePublished(m[1]) : undefined;
     if (d) return d;
   }
+  return undefined;
+}
+
+/** A publication date written in the text itself (a post's timestamp, a dateline near the top), or undefined. */
+export function inferPublished(text: string): string | undefined {
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const stamp = postStamp(head);
+  if (stamp) return stamp;
   const lines = head.slice(0, 1500).split('\n').slice(0, 12);
   for (const line of lines) {
     if (line.length >= 60) continue;
@@ -103,7 +112,13 @@ function scripts(s: string): { ar: number; la: number } {
 const SHORT_TEXT = 1500;
 
 /** Cheap test: a sentence without any of these stems holds no claim the extractor can read. */
-const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|shelling|bombard|bombing|attack|قصف|استهداف|انزال|هجوم|جثه|جثمان|جثث|اغتيل|اغتيال|تصفيه|اعدم|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
+const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|shelling|shelled|bombed|bodies|bombard|bombing|attack|ستهدف|قصف|استهداف|انزال|هجوم|جثه|جثمان|جثث|جثامين|رفات|ذمه الله|اغتيل|اغتيال|تصفيه|اعدم|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
+
+/** The publication day and the day before: when a post or a dated page that names no day of its own reports something. */
+function aroundPublication(pubT: number): Period {
+  const day = new Date(pubT).toISOString().slice(0, 10);
+  return { start: new Date(pubT - 86_400_000).toISOString().slice(0, 10), end: day, precision: 'span', text: day };
+}
 
 /** Texts shorter than this (characters) lend their first date and place to claims that state none. */
 const DOC_SCENE_TEXT = 6000;
@@ -133,20 +148,30 @@ interface State {
  */
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
   if (typeof text !== 'string' || text.trim().length === 0) return { claims: [] };
-  const published = opts.published && parseIso(opts.published) !== null ? opts.published.slice(0, 10) : inferPublished(text);
+  const given = opts.published && parseIso(opts.published) !== null ? opts.published.slice(0, 10) : undefined;
+  // a dateline the page prints at its start wins over a recorded date that disagrees with it (labelling.md)
+  // (a post's rendered timestamp is not: it shows the capturing browser's time zone, a day off as often as not)
+  const printed = leadingDatelineEn(text);
+  const published = printed && (!given || Math.abs(parseIso(printed)! - parseIso(given)!) <= 400 * 86_400_000) ? printed : given ?? inferPublished(text);
   const pubT = parseIso(published);
   const chrome = chromeRanges(text);
   const [ms, me] = mainTextRange(text, chrome);
   const nz = normalise(text);
   const n = nz.text;
   const orig = (i: number, end: boolean): number => (end ? origEnd(nz, i) : origStart(nz, i));
-  const hEnd = headlineEnd(text, ms, me);
+  let hEnd = headlineEnd(text, ms, me);
   let ci = 0;
   const inChrome = (o: number): boolean => {
     while (ci < chrome.length && chrome[ci][1] <= o) ci++;
     return ci < chrome.length && chrome[ci][0] <= o;
   };
   const sentences = splitSentences(n, toNorm(nz, ms), toNorm(nz, me)).filter((s) => !inChrome(orig(s.s, false)));
+  // an English page whose line breaks were lost starts with its title as a short first sentence
+  if (hEnd <= ms && sentences.length > 1) {
+    const oe = orig(sentences[0].e, true);
+    const head = text.slice(ms, oe);
+    if (oe - ms <= 200 && !head.includes('\n') && !/[\u0600-\u06ff]/.test(head)) hEnd = oe;
+  }
   // a post's author named at its start or end ("المرصد السوري@syriahr", "#الخوذ_البيضاء | الدفاع المدني")
   const nms = toNorm(nz, ms);
   const nme = toNorm(nz, me);
@@ -164,10 +189,12 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     prevEnd = s.e;
     sentence(s);
   }
-  // a claim that states no date or place of its own takes the text's first one (its dateline, its headline)
+  // a claim that states no date or place of its own takes the text's first one (its dateline, its headline);
+  // a short text that writes no date at all is news of its publication day or the night before
   if (me - ms < DOC_SCENE_TEXT) {
+    const around = !firstPeriod && pubT !== null ? aroundPublication(pubT) : null;
     for (const c of claims) {
-      if (!c.period && firstPeriod) c.period = firstPeriod;
+      if (!c.period) c.period = firstPeriod ?? around;
       if (c.places.length === 0 && firstPlaces.length) c.places = firstPlaces;
     }
   }
@@ -180,10 +207,21 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       const d = findArabicDates(sNorm, published)[0];
       if (d) period = { ...d.period, text: text.slice(orig(s.s + d.s, false), orig(s.s + d.e, true)) };
     } else {
-      period = findEnglishPeriod(origSentence, published)?.period ?? null;
+      const found = findEnglishPeriod(origSentence, published);
+      // "killed since March 2011": that span is this sentence's alone
+      if (found?.background) return { period: found.period, places: scenePlaces(s, sNorm, ar, origSentence) };
+      period = found?.period ?? null;
+      // the page's own dateline opening its first sentence ("Sun 16 Apr 2017 Death toll …") dates the news, not the event
+      if (found && found.index <= 3 && orig(s.s, false) - ms <= 3 && pubT !== null && found.period.precision === 'day' && parseIso(found.period.start) === pubT) {
+        period = { ...aroundPublication(pubT), text: found.period.text };
+      }
     }
     // a date after the publication is the page's own (a crawl-time date bar), not the event's
     if (period && pubT !== null && parseIso(period.start)! > pubT + 2 * 86_400_000) period = null;
+    // a line that is only the publication date (a dateline) dates the news, not the event: that day or the one before
+    if (period && pubT !== null && period.precision === 'day' && parseIso(period.start) === pubT && period.text.length >= 0.6 * origSentence.trim().length) {
+      period = { ...aroundPublication(pubT), text: period.text };
+    }
     if (!period && THIS_PERIOD.test(sNorm)) period = st.period;
     // inherit the last date of the same paragraph, or of the whole text when it is a short post
     if (!period && (st.periodParagraph === st.paragraph || me - ms < SHORT_TEXT)) period = st.period;
@@ -192,17 +230,23 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       st.period = period;
       st.periodParagraph = st.paragraph;
     }
-    const found = ar
-      // a hashtag's underscores are its spaces ("#خان_شيخون" → "خان شيخون")
-      ? placesAr(sNorm).map((p) => text.slice(orig(s.s + p.s, false), orig(s.s + p.e, true)).replace(/_/g, ' '))
-      : placesEn(origSentence).map((p) => origSentence.slice(p.s, p.e));
-    let places: PlaceRef[] = [...new Set(found)].map((t) => place(t));
+    return { period, places: scenePlaces(s, sNorm, ar, origSentence) };
+  }
+
+  /** Where a sentence says (its own places, else those of its paragraph); its own also set the scene for later ones. */
+  function scenePlaces(s: Sentence, sNorm: string, ar: boolean, origSentence: string): PlaceRef[] {
+    const at = ar ? placesAr(sNorm) : placesEn(origSentence);
+    // a hashtag's underscores are its spaces ("#خان_شيخون" → "خان شيخون")
+    const found = at.map((p) => (ar ? text.slice(orig(s.s + p.s, false), orig(s.s + p.e, true)).replace(/_/g, ' ') : origSentence.slice(p.s, p.e)));
+    // "قصف على قرية كنصفرة … مقتل طفل في ريف إدلب": a sentence naming only a region keeps the finer place told before it
+    const finer = at.length > 0 && at.every((p) => p.coarse) && me - ms < DOC_SCENE_TEXT ? st.places.map((p) => p.text) : [];
+    let places: PlaceRef[] = [...new Set([...finer, ...found])].map((t) => place(t));
     if (places.length) {
       if (!st.places.length) firstPlaces = places;
       st.places = places;
       st.placesParagraph = st.paragraph;
     } else if (st.placesParagraph === st.paragraph) places = st.places;
-    return { period, places };
+    return places;
   }
 
   function sentence(s: Sentence): void {
@@ -219,6 +263,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     if (!mayHold) return;
     const tok = tokenize(n, s.s, s.e);
     let figures = findFigures(tok, n, ar);
+    // "أسماء الشهداء:" and a name a line, with no number written: the names are counted
+    const list = ar ? namedListAr(tok, n, s.e, (o) => claims.some((c) => c.type === 'casualties' && c.outcome === o && c.min !== null)) : null;
+    if (list && !figures.some((f) => f.outcome === list.outcome && f.min !== null)) figures = [...figures, list].sort((a, b) => a.t0 - b.t0);
     if (Math.min(sc.ar, sc.la) >= 5) {
       // mixed script: read the sentence in the other language too and keep what does not overlap
       const other = findFigures(tok, n, !ar).filter((f) => !figures.some((g) => f.t0 < g.t1 && g.t0 < f.t1));

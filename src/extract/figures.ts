@@ -5,8 +5,13 @@
  */
 import type { Outcome, Population, Qualifier } from '../model/vocabulary.ts';
 import { OUTCOME_AR, OUTCOME_EN, POP_AR, POP_EN, lookup, type PopWord } from './lexicon.ts';
-import { cardinalEn, isOrdinalOne, numberAtEn, type NumPhrase } from './numbers-en.ts';
-import { cardinalAr, definiteUnitAr, numberAtAr } from './numbers-ar.ts';
+import { cardinalEn, numberAtEn, type NumPhrase } from './numbers-en.ts';
+import { cardinalAr, numberAtAr } from './numbers-ar.ts';
+import { betweenKilledAndInjured, breakdownAr, groupAfterMin, otherFateAr, lifeAt, nounFiguresAr, outcomeAr, popAr, tallyTo, thingsAt, tollAr, type NounKit } from './figures-ar.ts';
+import {
+  AUX_EN, COUNTED_EN, DEATH_OF_EN, INCLUDING_EN, PASSIVE_EN, STOP_EN, actsAfter, governsNextEn, kinAfterPossessive, lifeIsDeath, nounFiguresEn,
+  ofEnd, ofTheEn, ofThoseBefore, ofThoseWere, passiveAfterEn, reporterAt, stepEn, tollRiseEn, type EnNounKit, type EnView,
+} from './figures-en.ts';
 import type { Token } from './sentences.ts';
 
 /** A casualty figure: tokens [t0, t1) quote it. */
@@ -20,39 +25,31 @@ export interface Figure {
   qualifier: Qualifier;
 }
 
-const STOP_EN = new Set(
-  'of in on at by from to the and or with for since during after before was were is are has have had been be that which who whom per a an as this these those its their his her it they than into over about more less'
-    .split(' '),
-);
-const COUNTED_EN = new Set(
-  'reports report strikes strike airstrikes airstrike raids raid sorties years year days day months month hours hour weeks week km kilometres kilometers miles meters metres countries times houses buildings homes vehicles cars missiles rockets shells bombs attacks attack incidents allegations claims percent per cent families tonnes tons dollars targets positions sites areas villages towns cases'
-    .split(' '),
-);
-const INCLUDING_EN = new Set(['including', 'among', 'them', 'whom', 'include', 'includes', 'included']);
-const INCLUDING_AR = new Set(['بينهم', 'منهم', 'بينهن', 'منهن', 'بينها', 'جلهم', 'معظمهم', 'غالبيتهم', 'اغلبهم']);
 const CLAUSE_STOP = new Set(['but', 'while', 'whereas', 'although', ';', 'however', 'لكن', 'بينما', 'فيما', '؛']);
 const TOLL_AR = new Set(['حصيله', 'عدد', 'ارتفاع']);
-/** An Arabic word with the article, after an optional clitic (الطفل، والطفل، للطفل). */
-const DEFINITE = /^(?:[وفبلك]|وب|ول|فب|فل)?ال|^[وف]?لل/;
-const ONE_EN = new Set(['a', 'an', 'one', 'another', 'single', 'lone']);
 
 interface Ctx {
   tok: Token[];
   n: string;
   ar: boolean;
+  /** The same sentence as figures-en.ts sees it. */
+  en: EnView;
 }
 
 const popAt = (c: Ctx, j: number): PopWord | undefined => {
   const t = c.tok[j];
   if (!t || t.num || t.punct) return undefined;
-  return c.ar ? lookup(POP_AR, t.t, true) : POP_EN.get(t.t);
+  return c.ar ? popAr(c.tok, j) : POP_EN.get(t.t);
 };
 const outcomeAt = (c: Ctx, j: number): Outcome | undefined => {
   const t = c.tok[j];
   if (!t || t.num || t.punct) return undefined;
-  if (c.ar) return lookup(OUTCOME_AR, t.t, true);
+  if (c.ar) return outcomeAr(c.tok, j);
   const o = OUTCOME_EN.get(t.t);
-  if (o === 'killed' && t.t === 'lives' && c.tok[j - 1]?.t !== 'their') return undefined;
+  // "lost their lives", "claimed the life of": not "saved lives", "daily life"
+  if (o === 'killed' && (t.t === 'lives' || t.t === 'life') && !lifeIsDeath(c.tok, j)) return undefined;
+  // "the death toll is expected to rise as many people …": a toll names no figure by itself
+  if ((t.t === 'death' || t.t === 'deaths') && c.tok[j + 1]?.t === 'toll') return undefined;
   return o;
 };
 
@@ -63,12 +60,21 @@ function popAfter(c: Ctx, i1: number): { j: number; w: PopWord } | null {
     const t = c.tok[j];
     const w = popAt(c, j);
     if (w) return { j, w };
+    // "31 Islamic State (IS) group militants", "twenty Islamic State (ISIL or Daesh) operatives": a short aside in brackets
+    const close = !c.ar && t.t === '(' ? c.tok.slice(j + 1, j + 5).findIndex((x) => x.t === ')') : -1;
+    if (close >= 0) {
+      j += close + 1;
+      skipped--;
+      continue;
+    }
     if (t.num || t.punct || outcomeAt(c, j)) return null;
     if (c.ar) {
       if (t.t !== 'من') return null;
       continue;
     }
-    if (STOP_EN.has(t.t) || COUNTED_EN.has(t.t)) return null;
+    const step = stepEn(c.en, j, skipped);
+    if (step === 'stop') return null;
+    if (typeof step === 'number') return { j: step, w: popAt(c, step)! };
   }
   return null;
 }
@@ -76,7 +82,7 @@ function popAfter(c: Ctx, i1: number): { j: number; w: PopWord } | null {
 /** Outcome word after token j within a window; returns it and its index. */
 function outcomeForward(c: Ctx, j: number, window: number): { o: Outcome; k: number } | null {
   for (let k = j + 1; k < c.tok.length && k <= j + window; k++) {
-    if (CLAUSE_STOP.has(c.tok[k].t)) return null;
+    if (CLAUSE_STOP.has(c.tok[k].t) || (c.ar && otherFateAr(c.tok[k].t))) return null;
     const o = outcomeAt(c, k);
     // "3 أشخاص وإصابة 10 آخرين": an outcome word followed by its own figure starts the next claim
     if (o) return governsNext(c, k) ? null : { o, k };
@@ -88,18 +94,21 @@ function outcomeForward(c: Ctx, j: number, window: number): { o: Outcome; k: num
 function governsNext(c: Ctx, k: number): boolean {
   const nx = c.tok[k + 1];
   if (!nx || nx.punct) return false;
+  if (!c.ar) return governsNextEn(c.en, k);
   if (nx.num) return true;
-  if (c.ar) return numberAtAr(c.tok, k + 1, c.n) !== null || (popAt(c, k + 1) !== undefined && !popAt(c, k + 1)?.outcome);
-  return numberAtEn(c.tok, k + 1, c.n) !== null;
+  return numberAtAr(c.tok, k + 1, c.n) !== null || (popAt(c, k + 1) !== undefined && !popAt(c, k + 1)?.outcome);
 }
 
 /** Outcome word before token i within a window, not crossing "and" / a comma unless `cross`. */
 function outcomeBackward(c: Ctx, i: number, window: number, cross: boolean): { o: Outcome; k: number } | null {
-  for (let k = i - 1; k >= 0 && k >= i - window; k--) {
+  for (let k = i - 1, w = window; k >= 0 && k >= i - w; k--) {
     const t = c.tok[k].t;
+    // quotes and hashtag marks around a name ("ارتقاء "فلان" قائد شرطة #سرمدا برفقة 3 أشخاص") take no room
+    if (c.ar && (t === '"' || t === '#') && w < window + 6) w++;
     const o = outcomeAt(c, k);
     if (o) return { o, k };
-    if (CLAUSE_STOP.has(t)) return null;
+    // "استشهاد مدنيين اثنين إضافة إلى خطف عدد من الأشخاص": an arrest or abduction is another fate
+    if (CLAUSE_STOP.has(t) || (c.ar && otherFateAr(t))) return null;
     if (!cross && (t === 'and' || t === ',' || t === '،' || t === 'و')) return null;
   }
   return null;
@@ -117,12 +126,16 @@ function combined(c: Ctx, j: number): boolean {
   if (next === undefined || a === undefined) return false;
   // "10 شهداء وجريحة": a plural then a singular noun are two figures, not one combined one
   if (c.ar && popAt(c, j)?.plural && lookup(POP_AR, next, true)?.count !== undefined) return false;
+  // "23 مدنياً لحياتهم وإصابة أكثر من 200": the second outcome opens a figure of its own
+  if (c.ar && conj !== 'و' && lookup(POP_AR, next, true) === undefined && (governsNext(c, k) || [1, 2, 3, 4].some((m) => c.tok[k + m] && numberAtAr(c.tok, k + m, c.n)?.value))) return false;
   const b = c.ar ? lookup(POP_AR, next, true)?.outcome ?? lookup(OUTCOME_AR, next, true) : OUTCOME_EN.get(next);
   return b !== undefined && b !== a;
 }
 
 /** "مقتل وإصابة 5", "killed and wounded 5": the outcome word at k is joined to a different one. */
-function combinedOutcome(c: Ctx, k: number, dir: 1 | -1): boolean {
+function combinedOutcome(c: Ctx, k: number, dir: 1 | -1, prev?: Figure): boolean {
+  // "فقد مدني حياته وأصيب 3": the outcome word before belongs to the figure just found
+  if (dir === -1 && prev && prev.t0 <= k && prev.t1 >= k) return false;
   const a = outcomeAt(c, k);
   const j = dir === 1 ? k + 1 : k - 1;
   const t = c.tok[j]?.t;
@@ -132,7 +145,8 @@ function combinedOutcome(c: Ctx, k: number, dir: 1 | -1): boolean {
     return b !== undefined && b !== a;
   }
   const b = outcomeAt(c, j);
-  const joined = dir === 1 ? c.ar && t.startsWith('و') : c.ar && c.tok[k].t.startsWith('و');
+  // "175 terrorists killed injured": two outcome words side by side in an English headline
+  const joined = dir === 1 ? !c.ar || t.startsWith('و') : !c.ar || c.tok[k].t.startsWith('و');
   return joined && b !== undefined && b !== a;
 }
 
@@ -143,7 +157,9 @@ function bareEnd(c: Ctx, i1: number): boolean {
   if (t.punct) return true;
   // "قتل 3 وجرح 5": the next clause starts with و and an outcome or a number
   if (c.ar && t.t.startsWith('و') && t.t.length > 2 && (outcomeAt(c, i1) !== undefined || cardinalAr(c.tok, i1) !== null)) return true;
-  return c.ar ? /^(بينهم|منهم|اشخاص|و|في|جراء|اثر|بقصف|بغاره|بغارات)$/.test(t.t) : /^(and|in|people|after|when|on|including|,)$/.test(t.t);
+  // "Attack Kills Two Injures Three": the next outcome word governs a figure of its own
+  if (!c.ar && outcomeAt(c, i1) !== undefined && governsNext(c, i1)) return true;
+  return c.ar ? /^(بينهم|منهم|اشخاص|و|في|جراء|اثر|بقصف|بغاره|بغارات|بجروح|بجراح|نتيجه|خلال|عقب|بعد|اليوم|امس|صباح|مساء|فجر|كحصيله|بحسب|حسب|وفق)$/.test(t.t) : /^(and|in|people|after|when|on|including|more|most|mostly|mainly|some|among|all|both|while|who|as|at|near|from|since|during|with|by|following|but|,)$/.test(t.t);
 }
 
 function tollBefore(c: Ctx, i: number): boolean {
@@ -157,10 +173,10 @@ function tollBefore(c: Ctx, i: number): boolean {
   return toll && death;
 }
 
-function including(c: Ctx, i0: number): boolean {
+function including(c: Ctx, i0: number, prev?: Figure): boolean {
+  if (c.ar) return breakdownAr(c.tok, i0, prev, (k) => outcomeAt(c, k) !== undefined);
   for (let k = i0 - 1; k >= 0 && k >= i0 - 3; k--) {
-    const t = c.tok[k].t;
-    if (c.ar ? INCLUDING_AR.has(t) || INCLUDING_AR.has(t.replace(/^[وم]ن?/, '')) : INCLUDING_EN.has(t)) return true;
+    if (INCLUDING_EN.has(c.tok[k].t)) return true;
   }
   return false;
 }
@@ -169,24 +185,11 @@ function coordinated(c: Ctx, i0: number, prev: Figure | undefined): boolean {
   if (!prev || i0 - prev.t1 > 2) return false;
   const t = c.tok[i0 - 1]?.t;
   const t0 = c.tok[i0].t;
+  // "a woman and her three children"
+  if (!c.ar && /^(her|his|their)$/.test(t ?? '') && c.tok[i0 - 2]?.t === 'and') return true;
   return t === 'and' || t === ',' || t === '،' || t === 'و' || (c.ar && t0.startsWith('و'));
 }
 
-/** Nouns after a singular population word that make it an adjective ("a terrorist attack", "a militant website"). */
-const ATTRIBUTIVE_EN = /^(attack|attacks|rocket|rockets|group|groups|organi[sz]ation|cell|website|site|faction|base|position|positions|convoy|vehicle|car|hideout|leader|leadership|camp|stronghold|commander|network|media|outlet|source|sources|statement|spokesman)$/;
-
-/** "rebels killed a pilot": a plural noun before an active verb with an object is the killer, not the killed. */
-function agentive(c: Ctx, i: number): boolean {
-  for (let k = i + 1; k < c.tok.length && k <= i + 3; k++) {
-    const t = c.tok[k].t;
-    if (/^(were|was|are|is|been|be|have|has|had|reportedly)$/.test(t)) return false;
-    if (outcomeAt(c, k)) {
-      const nx = c.tok[k + 1];
-      return !!nx && (nx.num || /^(a|an|the|at|more|over|about|dozens|hundreds|scores|several|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|many|some)$/.test(nx.t));
-    }
-  }
-  return false;
-}
 
 /** True when a civil-defence or rescue body is named within a few tokens after index j. */
 function civilDefenceAfter(c: Ctx, j: number): boolean {
@@ -199,17 +202,40 @@ function civilDefenceAfter(c: Ctx, j: number): boolean {
   return false;
 }
 
+/** An odd number of dashes used as punctuation ("children- and", " – and"): one closes an aside ("people - mostly civilians - dying" is balanced). */
+function closingDash(between: string): boolean {
+  return ((between.match(/(^|\s)-(\s|$)|\w-(\s|$)/g) ?? []).length) % 2 === 1;
+}
+
+/** "killed 28 and wounded 30 Daesh militants": the population of the noun after "and <outcome> <number>", if any. */
+function sharedNounEn(c: Ctx, i1: number): Population | undefined {
+  if (c.tok[i1]?.t !== 'and' || !outcomeAt(c, i1 + 1)) return undefined;
+  const np = numberAtEn(c.tok, i1 + 2, c.n);
+  const p = np ? popAfter(c, np.i1) : null;
+  return p && !p.w.outcome && p.w.pop !== 'unknown' ? p.w.pop : undefined;
+}
+
 /** Decides the outcome of a figure whose number starts at i0 and whose noun ends at j. */
 function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): { o: Outcome; k: number | null } | null {
-  const near = outcomeBackward(c, i0, 3, false);
+  const toll = c.ar ? null : tollRiseEn(c.tok, i0);
+  if (toll) return { o: toll, k: null };
+  const after = c.ar ? null : passiveAfterEn(c.en, j);
+  // "dozens of people were killed or wounded": a combined figure is noted, not counted
+  if (after) return combinedOutcome(c, after.k, 1) ? null : after;
+  const near = outcomeBackward(c, i0, 3, false) ?? (c.ar ? null : ofThoseBefore(c.en, i0));
   if (near) return near;
-  if (prev && including(c, i0)) return { o: prev.outcome, k: null };
+  // "killing five civilians from one family – a woman and four of her children –": a breakdown set off by a dash, a bracket or a colon
+  if (!c.ar && prev && i0 - prev.t1 <= 6 && /[(:]|(^|\s)-(\s|$)/.test(c.n.slice(c.tok[prev.t1 - 1].e, c.tok[i0].s))) return { o: prev.outcome, k: null };
+  if (prev && including(c, i0, prev)) return { o: prev.outcome, k: null };
   const fwd = outcomeForward(c, j, 12);
-  if (fwd) return fwd;
+  // "four of her children – and wounding another": a closing dash ends the breakdown before the next outcome
+  if (fwd && (c.ar || !closingDash(c.n.slice(c.tok[j].s, c.tok[fwd.k].s)))) return fwd;
   const far = outcomeBackward(c, i0, 12, false);
   if (far) return far;
-  if (prev && (including(c, i0) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
-  return null;
+  if (prev && (including(c, i0, prev) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
+  // "ارتفعت حصيلة الضحايا إلى 7 مدنيين", "بلغ عدد ضحايا المجزرة 10 أشخاص"
+  const tally = c.ar ? tallyTo(c.tok, i0)?.o ?? tollAr(c.tok, i0) : null;
+  return tally ? { o: tally, k: null } : null;
 }
 
 /** For nouns that count themselves (مدني، طفلين): the outcome must sit right beside them. */
@@ -217,38 +243,86 @@ function tightOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): 
   const near = outcomeBackward(c, i0, 2, true);
   if (near) return near;
   // "بينهم طفلين وامرأة وأصيب …": a breakdown or a conjunct takes the outcome of the figure it follows
-  if (prev && (including(c, i0) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
-  return outcomeForward(c, j, 3);
+  if (prev && (including(c, i0, prev) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
+  // "امرأة وثلاثة أطفال قد قتلوا": the outcome after a conjunct figure applies to both
+  const nx = c.tok[j + 1];
+  const conjunct = c.ar && !!nx && nx.t.startsWith('و') && nx.t.length > 1 && (cardinalAr(c.tok, j + 1) !== null || popAt(c, j + 1) !== undefined);
+  return outcomeForward(c, j, conjunct ? 6 : 3);
 }
 
 function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhrase, 'min' | 'max' | 'qualifier'>, prev: Figure | undefined, tight = false): Figure | null {
   let population: Population = w?.pop ?? 'unknown';
   let end = j;
+  // "a militia member said", "a suicide terrorist blew himself up": the one who tells or does it, not a victim
+  // "killed by a sniper": the one after "by" did it
+  if (!c.ar && (reporterAt(c.tok, j + 1) || actsAfter(c.tok, j) || c.tok[i0 - 1]?.t === 'by')) return null;
   // "five family members", "members of one family": relatives, not fighters
-  if (population === 'combatants' && /^members?$/.test(c.tok[j]?.t ?? '') && (/^(family|staff|crew|team)$/.test(c.tok[j - 1]?.t ?? '') || c.tok.slice(j + 1, j + 5).some((t) => /^famil(y|ies)$/.test(t.t)))) population = 'unknown';
+  if (population === 'combatants' && /^members?$/.test(c.tok[j]?.t ?? '') && (/^(family|staff|crew|team)$/.test(c.tok[j - 1]?.t ?? '')
+    || c.tok.slice(j + 1, j + 5).some((t) => /^famil(y|ies)$/.test(t.t)) || c.tok.slice(Math.max(0, i0 - 3), i0).some((t) => /^famil(y|ies)$/.test(t.t)))) population = 'unknown';
   // "4 شهداء أطفال": an outcome noun refined by a population after it
   if (w?.outcome) {
     // "two wounded people": the noun after belongs to the figure too
     const finer = popAt(c, j + 1);
-    if (finer && !finer.outcome && (finer.pop !== 'unknown' || !c.ar)) {
+    if (finer && !finer.outcome && (finer.pop !== 'unknown' || !c.ar) && !(c.ar && c.tok[j + 1].t.startsWith('و'))) {
       if (finer.pop !== 'unknown') population = finer.pop;
       end = j + 1;
     }
   }
+  let nounOutcome: Outcome | undefined;
+  if (c.ar && w && !w.outcome && !c.tok[j + 1]?.t.startsWith('و')) {
+    // "طفل شهيد", "3 أطفال شهداء": the outcome noun after a population noun
+    const o = popAt(c, j + 1);
+    if (o?.outcome && (o.count === w.count || (o.plural && w.plural))) {
+      nounOutcome = o.outcome;
+      end = j + 1;
+    }
+  }
+  // "مقتل عنصر وإصابة ثلاثة آخرين": the others are of the group just counted
+  if (c.ar && population === 'unknown' && prev?.population === 'combatants' && /^[وف]?(?:ال)?اخر(?:ين|ون|ان|ي)?$/.test(c.tok[j]?.t ?? '')) population = 'combatants';
   // "عناصر من الدفاع المدني", "members of the civil defence": rescuers are civilians
   if (population === 'combatants' && civilDefenceAfter(c, end)) population = 'civilians';
-  let outcome: Outcome | null = w?.outcome ?? null;
+  let outcome: Outcome | null = w?.outcome ?? nounOutcome ?? null;
   let k: number | null = null;
   if (!outcome) {
     const d = tight ? tightOutcome(c, i0, end, prev) : decideOutcome(c, i0, end, prev);
     if (!d) return null;
-    if (d.k !== null && d.k < i0 && (combinedOutcome(c, d.k, 1) || combinedOutcome(c, d.k, -1))) return null;
+    if (d.k !== null && d.k < i0 && (combinedOutcome(c, d.k, 1) || combinedOutcome(c, d.k, -1, prev))) return null;
+    // "leaving dozens of residents dead or injured": a combined figure is noted, not counted
+    if (!c.ar && d.k !== null && d.k > end && combinedOutcome(c, d.k, 1)) return null;
     outcome = d.o;
     k = d.k;
   }
   const t0 = k !== null && k < i0 && i0 - k <= 3 && (!prev || prev.t1 <= k) ? k : i0;
-  const t1 = k !== null && k > end && k - end <= 4 ? k + 1 : end + 1;
+  // an outcome after a conjunct figure ("امرأة وثلاثة أطفال قتلوا") is quoted with that figure, not this one
+  // the quote runs on to its outcome word, but not over a breakdown ("four members including two children killed")
+  let t1 = k !== null && k > end && k - end <= 4 && !(c.ar && c.tok[end + 1]?.t.startsWith('و'))
+    && (c.ar || !c.tok.slice(end + 1, k).some((x, q) => INCLUDING_EN.has(x.t) || kinAfterPossessive(c.tok, end + 1 + q, (m) => popAt(c, m)?.count === 1))) ? k + 1 : end + 1;
+  // "فقد مدني حياته": the life lost belongs to the figure
+  if (c.ar && c.tok[t1] && lifeAt(c.tok, t1)) t1++;
   return { t0, t1, outcome, population, min: np.min, max: np.max, qualifier: np.qualifier };
+}
+
+/** The figure finder's context lent to the Arabic noun rules (methods, not closures: one object a sentence). */
+class ArKit implements NounKit {
+  readonly tok: Token[];
+  constructor(private readonly c: Ctx) {
+    this.tok = c.tok;
+  }
+  popAt(j: number): PopWord | undefined {
+    return popAt(this.c, j);
+  }
+  outcomeAt(j: number): Outcome | undefined {
+    return outcomeAt(this.c, j);
+  }
+  outcomeJustBefore(j: number): boolean {
+    return outcomeBackward(this.c, j, 1, true) !== null;
+  }
+  including(j: number, prev: Figure | undefined): boolean {
+    return including(this.c, j, prev);
+  }
+  build(i0: number, j: number, w: PopWord, np: Pick<NumPhrase, 'min' | 'max' | 'qualifier'>, prev: Figure | undefined, tight?: boolean): Figure | null {
+    return build(this.c, i0, j, w, np, prev, tight);
+  }
 }
 
 /**
@@ -258,16 +332,56 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
  *   findFigures(tokenize(n, 0, n.length), n, false) // "at least 1,302 civilians were killed" → [{ min: 1302, … }]
  */
 export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
-  const c: Ctx = { tok, n, ar };
+  const c = { tok, n, ar } as Ctx;
+  c.en = { tok, n, outcomeAt: (j) => outcomeAt(c, j), popAt: (j) => popAt(c, j) };
+  // the English noun kit is built on first use (an Arabic sentence never needs its closures)
+  let kitEn: EnNounKit | undefined;
   const out: Figure[] = [];
+  const kit = new ArKit(c);
   for (let i = 0; i < tok.length; i++) {
     const prev = out[out.length - 1];
     const np = ar ? numberAtAr(tok, i, n) : numberAtEn(tok, i, n);
     if (np) {
       let i1 = np.i1;
-      if (!ar && tok[i1]?.t === 'of' && (tok[i1 + 1]?.t === 'them' || tok[i1 + 1]?.t === 'whom')) i1 += 2;
-      const p = popAfter(c, i1);
+      const ofThem = !ar && tok[i1]?.t === 'of' && (tok[i1 + 1]?.t === 'them' || tok[i1 + 1]?.t === 'whom');
+      if (ofThem) i1 += 2;
+      // "four of the fighters died"
+      else if (!ar && !including(c, np.i0)) {
+        const outcomeBefore = outcomeAt(c, np.i0 - 1) !== undefined || (tok[np.i0 - 1]?.t === 'of' && outcomeAt(c, np.i0 - 2) !== undefined);
+        i1 = ofTheEn(tok, i1, np.value, outcomeBefore, (j) => !!popAt(c, j) && !popAt(c, j)?.outcome && tok[j].t !== 'victims');
+      }
+      // "six of those killed were rebel fighters"
+      const were = ar ? null : ofThoseWere(c.en, i1);
+      if (were) {
+        out.push({ t0: np.i0, t1: were.j + 1, outcome: were.o, population: popAt(c, were.j)!.pop, min: np.min, max: np.max, qualifier: np.qualifier });
+        i = were.j;
+        continue;
+      }
+      // "3 من رفاقنا", "اثنين من أبنائه": the group after من when it is no population word itself
+      const p = popAfter(c, i1) ?? (ar && tok[i1]?.t === 'من' ? groupAfterMin(tok, i1, outcomeAt(c, np.i0 - 1) !== undefined) : null);
+      // "five children, four of them brothers": a part named by kinship is no finer population
+      if (ofThem && p && p.w.pop === 'unknown' && !p.w.outcome) {
+        i = p.j;
+        continue;
+      }
+      // "killed at least 22 people …, seven of them children": a part of the figure before it
+      if (ofThem && p && prev && !p.w.outcome) {
+        out.push({ t0: np.i0, t1: p.j + 1, outcome: prev.outcome, population: p.w.pop, min: np.min, max: np.max, qualifier: np.qualifier });
+        i = p.j;
+        continue;
+      }
+      if (p && ar && betweenKilledAndInjured(tok, p.j + 1)) {
+        // "20 مدنياً بين قتيل وجريح": killed and injured together (noted, not counted)
+        i = p.j + 3;
+        continue;
+      }
       if (p && combined(c, p.j)) {
+        // "عدد من الشهداء والجرحى": no number to share, so each noun is a vague figure of its own
+        const nx = ar && np.value === null && p.w.outcome ? popAt(c, p.j + 1) : undefined;
+        if (nx?.outcome) {
+          out.push({ t0: np.i0, t1: p.j + 1, outcome: p.w.outcome!, population: p.w.pop, min: null, max: null, qualifier: 'vague' });
+          out.push({ t0: p.j + 1, t1: p.j + 2, outcome: nx.outcome, population: nx.pop, min: null, max: null, qualifier: 'vague' });
+        }
         i = p.j + 2;
         continue;
       }
@@ -278,25 +392,45 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
           i = Math.max(i, f.t1 - 1, p.j);
           continue;
         }
-      } else if (outcomeAt(c, np.i0 - 1) && bareEnd(c, i1) && !combinedOutcome(c, np.i0 - 1, -1)) {
-        out.push({ t0: np.i0 - 1, t1: np.i1, outcome: outcomeAt(c, np.i0 - 1)!, population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
+      } else if (outcomeAt(c, np.i0 - 1) && bareEnd(c, i1) && !combinedOutcome(c, np.i0 - 1, -1, prev)) {
+        // "killed 28 and wounded 30 Daesh militants": the noun of the second figure counts the first too
+        const shared = ar ? undefined : sharedNounEn(c, i1);
+        out.push({ t0: np.i0 - 1, t1: np.i1, outcome: outcomeAt(c, np.i0 - 1)!, population: shared ?? 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
         i = np.i1 - 1;
         continue;
-      } else if (np.value !== null && tollBefore(c, np.i0)) {
-        out.push({ t0: np.i0, t1: np.i1, outcome: 'killed', population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
+      } else if (!ar && np.value !== null && tok[np.i0 - 1]?.t === 'of' && DEATH_OF_EN.test(tok[np.i0 - 2]?.t ?? '') && ofEnd(tok, i1, COUNTED_EN)) {
+        // "leading to the death of eight and the injury of 89"
+        out.push({ t0: np.i0 - 2, t1: np.i1, outcome: outcomeAt(c, np.i0 - 2) ?? 'killed', population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
+        i = np.i1 - 1;
+        continue;
+      } else if (ar && thingsAt(tok, i1)) {
+        // "34 هجوماً", "5 غارات": the number counts attacks, not people
+      } else if (ar && np.value !== null && tallyTo(tok, np.i0)) {
+        // "ارتفع عدد المدنيين الذين قتلوا … إلى 6"
+        const tl = tallyTo(tok, np.i0)!;
+        out.push({ t0: np.i0, t1: np.i1, outcome: tl.o, population: tl.pop, min: np.min, max: np.max, qualifier: np.qualifier });
+        i = np.i1 - 1;
+        continue;
+      } else if (np.value !== null && (tollBefore(c, np.i0) || (!ar && tollRiseEn(tok, np.i0)))) {
+        out.push({ t0: np.i0, t1: np.i1, outcome: (ar ? null : tollRiseEn(tok, np.i0)) ?? 'killed', population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
         i = np.i1 - 1;
         continue;
       } else if (!ar) {
         let k = i1;
-        while (k < i1 + 2 && /^(are|were|was|is|have|has|been|reportedly|remain|still)$/.test(tok[k]?.t ?? '')) k++;
+        // "15 young Assyrians had been killed": up to two words the lexicon does not know, then the outcome
+        for (let w = 0; w < 2 && tok[k] && !tok[k].punct && !tok[k].num && !STOP_EN.has(tok[k].t) && !COUNTED_EN.has(tok[k].t) && !outcomeAt(c, k) && !AUX_EN.test(tok[k].t); w++) k++;
+        // the unknown words end in a plural noun ("Assyrians"), and one is no group ("members of one family were killed")
+        if (k > i1 && (np.value === 1 || !/s$/.test(tok[k - 1].t))) k = i1;
+        while (k < i1 + 5 && /^(are|were|was|is|have|has|had|been|reportedly|remain|still|more)$/.test(tok[k]?.t ?? '')) k++;
         const o = outcomeAt(c, k);
-        if (o && k > i1 && !combinedOutcome(c, k, 1)) {
+        if (o && k > i1 && PASSIVE_EN.test(tok[k].t) && !governsNext(c, k) && !combinedOutcome(c, k, 1)) {
           out.push({ t0: np.i0, t1: k + 1, outcome: o, population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
           i = k;
           continue;
         }
       }
-      if (!ar && np.value !== null) {
+      // "killed 30 injured 90", "Dozens Killed in Airstrikes"
+      if (!ar) {
         const o = outcomeAt(c, i1);
         if (o && tok[i1].t !== 'kill' && tok[i1].t !== 'kills' && !combinedOutcome(c, i1, 1)) {
           out.push({ t0: np.i0, t1: i1 + 1, outcome: o, population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
@@ -307,61 +441,21 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
       i = Math.max(i, np.i1 - 1);
       continue;
     }
-    const t = tok[i];
-    if (!ar && (ONE_EN.has(t.t) || isOrdinalOne(t.t))) {
-      let j = i + 1;
-      if (isOrdinalOne(tok[j]?.t ?? '')) j++;
-      // "an 11-year-old child", "a 9 years old boy"
-      if (tok[j]?.num && /^(years?|year-old|years-old|months?|month-old)$/.test(tok[j + 1]?.t ?? '')) j += tok[j + 2]?.t === 'old' ? 3 : 2;
-      const p = popAfter(c, j);
-      // "a terrorist attack", "a militant website": the noun describes a thing, not a person
-      if (p && p.w.count === 1 && !ATTRIBUTIVE_EN.test(tok[p.j + 1]?.t ?? '')) {
-        const f = build(c, i, p.j, p.w, { min: 1, max: 1, qualifier: 'exact' }, prev);
-        if (f) {
-          out.push(f);
-          i = Math.max(i, f.t1 - 1, p.j);
-        }
-      }
+    if (ar) {
+      // singular, dual and plural nouns, "أحد …", "ما أدى لمقتله": figures-ar.ts
+      i = nounFiguresAr(kit, i, prev, out);
       continue;
     }
-    const w = popAt(c, i);
-    if (!w) continue;
-    if (ar && w.count === 1 && !w.outcome && DEFINITE.test(t.t) && outcomeAt(c, i - 1)) {
-      // "مقتل الطفل …": one named person
-      out.push({ t0: i - 1, t1: i + 1, outcome: outcomeAt(c, i - 1)!, population: w.pop, min: 1, max: 1, qualifier: 'exact' });
-      continue;
-    }
-    const after = ar ? cardinalAr(tok, i + 1) : null;
-    // "مقتل مدنيين" is plural (vague) unless a number word makes it a dual ("مدنيين اثنين")
-    const dual = !w.ambiguous || after?.value === 2;
-    // "بين قتيل وجريح": some killed, some injured, no number
-    const between = tok[i - 1]?.t === 'بين' || (tok[i - 2]?.t === 'بين' && t.t.startsWith('و'));
-    if (ar && dual && w.count !== undefined && !DEFINITE.test(t.t) && !between) {
-      // "مقتل طفل", "إصابة طفلين", "مدنيين اثنين": singular and dual nouns count themselves
-      const count = after && (after.value === w.count || (w.count === 2 && after.value > 2)) ? after.value : w.count;
-      const f = build(c, i, after ? after.next - 1 : i, w, { min: count, max: count, qualifier: 'exact' }, prev, true);
-      if (f) {
-        // "رجل مسن", "رجل مدني": a second singular noun describes the same person
-        while (!after && f.t1 === i + 1 && tok[f.t1] && !tok[f.t1].t.startsWith('و') && popAt(c, f.t1)?.count === w.count && !popAt(c, f.t1)?.outcome) f.t1++;
-        out.push(f);
-        i = Math.max(i, f.t1 - 1);
-      }
-      continue;
-    }
-    // "وأطفالها الثلاثة": a definite number word after the noun counts it
-    const defCount = ar ? definiteUnitAr(tok[i + 1]?.t) : null;
-    if (ar && defCount !== null && w.plural && !DEFINITE.test(t.t)) {
-      const f = build(c, i, i + 1, w, { min: defCount, max: defCount, qualifier: 'exact' }, prev, true);
-      if (f) {
-        out.push(f);
-        i = Math.max(i, f.t1 - 1);
-        continue;
-      }
-    }
-    if (w.plural && !(ar ? DEFINITE.test(t.t) : false) && (ar ? outcomeBackward(c, i, 1, true) : outcomeBackward(c, i, 1, true) || (outcomeForward(c, i, 3) && !agentive(c, i)))) {
-      const f = build(c, i, i, w, { min: null, max: null, qualifier: 'vague' }, prev);
-      if (f) out.push(f);
-    }
+    // singular nouns ("a woman", "his son", "Man and boy killed") and vague plurals: figures-en.ts
+    kitEn ??= {
+      ...c.en,
+      popAfter: (j) => popAfter(c, j),
+      build: (i0, j, w, np, prev) => build(c, i0, j, w, np, prev),
+      outcomeJustBefore: (j) => outcomeBackward(c, j, 1, true) !== null,
+      outcomeSoonAfter: (j) => outcomeForward(c, j, 3) !== null,
+      combined: (j) => combined(c, j),
+    };
+    i = nounFiguresEn(kitEn, i, prev, out);
   }
   return out;
 }

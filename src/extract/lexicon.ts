@@ -22,23 +22,26 @@ function entries(pop: Population, words: string, extra: Omit<PopWord, 'pop'> = {
 /** English population nouns. */
 export const POP_EN = new Map<string, PopWord>([
   ...entries('civilians', 'civilian', { count: 1 }),
-  ...entries('civilians', 'civilians residents villagers inhabitants farmers shepherds refugees citizens worshippers passengers workers students', { plural: true }),
-  ...entries('civilians', 'resident villager farmer shepherd citizen student', { count: 1 }),
-  ...entries('unknown', 'people persons individuals others victims bodies syrians iraqis kurds palestinians', { plural: true }),
+  ...entries('civilians', 'civilians residents villagers inhabitants farmers shepherds refugees citizens worshippers passengers workers students volunteers rescuers teachers', { plural: true }),
+  ...entries('civilians', 'resident villager farmer shepherd citizen student volunteer rescuer driver teacher', { count: 1 }),
+  ...entries('unknown', 'people persons individuals others victims syrians iraqis kurds palestinians', { plural: true }),
   ...entries('unknown', 'person individual', { count: 1 }),
+  // relatives: their age and sex are not said ("a farmer and his two sons")
+  ...entries('unknown', 'sons daughters brothers sisters siblings relatives cousins officials employees', { plural: true }),
+  ...entries('unknown', 'son daughter brother sister relative cousin official employee', { count: 1 }),
   ...entries('children', 'children kids infants babies minors boys girls toddlers pupils schoolchildren', { plural: true }),
   ...entries('children', 'child kid infant baby boy girl toddler minor', { count: 1 }),
   ...entries('women', 'women', { plural: true }),
   ...entries('women', 'woman mother wife', { count: 1 }),
   ...entries('men', 'men', { plural: true }),
   ...entries('men', 'man father husband', { count: 1 }),
-  ...entries('combatants', 'fighters militants soldiers members commanders troops jihadists gunmen terrorists insurgents combatants operatives militiamen rebels servicemen officers guards', { plural: true }),
-  ...entries('combatants', 'fighter militant soldier member commander jihadist gunman terrorist insurgent combatant operative militiaman serviceman officer guard leader', { count: 1 }),
-  ...entries('journalists', 'journalists reporters', { plural: true }),
-  ...entries('journalists', 'journalist reporter photographer', { count: 1 }),
-  ...entries('health_workers', 'doctors nurses medics paramedics', { plural: true }),
-  ...entries('health_workers', 'doctor nurse medic paramedic', { count: 1 }),
-  ...entries('unknown', 'dead', { plural: true, outcome: 'killed' }),
+  ...entries('combatants', 'fighters militants soldiers members commanders troops jihadists gunmen terrorists insurgents combatants operatives militiamen rebels servicemen officers guards leaders personnel mercenaries policemen recruits conscripts paramilitaries extremists loyalists snipers forces elements troopers jihadis peshmerga', { plural: true }),
+  ...entries('combatants', 'fighter militant soldier member commander jihadist gunman terrorist insurgent combatant operative militiaman serviceman officer guard leader mercenary policeman recruit conscript extremist loyalist sniper trooper jihadi', { count: 1 }),
+  // journalists and medical staff are civilians (labelling.md knows six populations; the quote keeps the profession)
+  ...entries('civilians', 'journalists reporters photographers doctors nurses medics paramedics', { plural: true }),
+  ...entries('civilians', 'journalist reporter photographer doctor nurse medic paramedic', { count: 1 }),
+  // a body recovered is a death ("carted away 100 bodies", "the bodies of ten victims")
+  ...entries('unknown', 'dead bodies', { plural: true, outcome: 'killed' }),
   ...entries('unknown', 'wounded injured', { plural: true, outcome: 'injured' }),
 ]);
 
@@ -50,35 +53,44 @@ export const POP_AR = new Map<string, PopWord>([
   ...entries('civilians', 'مدنيون المدنيين المدنيون مواطنون المواطنين مدنيات نازحين النازحين اهالي الاهالي سكان', { plural: true }),
   ...entries('unknown', 'شخص شخصا', { count: 1 }),
   ...entries('unknown', 'شخصان شخصين', { count: 2 }),
+  // "وأصيب اثنان آخران", "مقتل شقيقين": duals of other people
+  ...entries('unknown', 'اخران شقيقان شقيقين شقيقتان شقيقتين', { count: 2 }),
   ...entries('unknown', 'اشخاص اشخاصا الاشخاص اخرين اخرون الاخرين افراد', { plural: true }),
   // "مقتل عائلة كاملة": a whole family, no number (vague)
   ...entries('unknown', 'عائله اسره', { plural: true }),
-  ...entries('unknown', 'ضحيه', { count: 1, outcome: 'killed' }),
+  // "ضحية" alone is mostly rhetorical ("ضحية للحرب", "ارتقى ضحيةً"): not a count of its own
   ...entries('unknown', 'ضحيتين ضحيتان', { count: 2, outcome: 'killed' }),
   ...entries('unknown', 'ضحايا الضحايا', { plural: true, outcome: 'killed' }),
   ...entries('children', 'طفل طفلا طفله رضيع رضيعه فتاه', { count: 1 }),
-  ...entries('children', 'طفلان طفلين طفلتين طفلتان', { count: 2 }),
-  ...entries('children', 'اطفال الاطفال اطفالا', { plural: true }),
+  ...entries('children', 'طفلان طفلين طفلتين طفلتان طفلتا', { count: 2 }),
+  ...entries('children', 'اطفال الاطفال اطفالا فتيات الفتيات قاصرين القاصرين', { plural: true }),
+  ...entries('children', 'فتاتين فتاتان', { count: 2 }),
+  ...entries('children', 'قاصر قاصره', { count: 1 }),
   // "أم وأطفالها الثلاثة", "ووالدتهم": family members named by their relation
   ...entries('children', 'اطفاله اطفالها اطفالهم', { plural: true }),
   ...entries('women', 'والدته والدتها والدتهم', { count: 1 }),
+  // "وإصابة زوجته وابنه": a son, a daughter, a brother or a sister (any age) and a husband
+  ...entries('unknown', 'ابن ابنه ابنها ابنته ابنتها بنته بنتها شقيقه شقيقها شقيقته شقيقتها', { count: 1 }),
+  ...entries('men', 'زوجها', { count: 1 }),
   ...entries('men', 'والده والدها والدهم', { count: 1 }),
-  ...entries('women', 'امراه سيده ام زوجته', { count: 1 }),
+  ...entries('women', 'امراه المراه سيده ام زوجته', { count: 1 }),
   ...entries('women', 'امراتين امراتان سيدتين سيدتان', { count: 2 }),
   ...entries('women', 'نساء النساء سيدات نسوه', { plural: true }),
   ...entries('men', 'رجل رجلا شاب شابا مسن', { count: 1 }),
   ...entries('men', 'رجلين رجلان شابين شابان', { count: 2 }),
   ...entries('men', 'رجال شبان الرجال الشبان', { plural: true }),
   ...entries('combatants', 'عنصر عنصرا مقاتل مقاتلا جندي جنديا عسكري عسكريا قيادي قياديا مسلح ضابط', { count: 1 }),
-  ...entries('combatants', 'عنصرين عنصران مقاتلان جنديين جنديان ضابطين', { count: 2 }),
+  // ranks and roles of fighters, security men and commanders ("مقتل النقيب …", "قائد شرطة", "متزعم خلية")
+  ...entries('combatants', 'نقيب ملازم عقيد رقيب عريف مجند شرطي قائد متزعم مرتزق ارهابي داعشي انغماسي مجاهد', { count: 1 }),
+  ...entries('combatants', 'عنصرين عنصران مقاتلان جنديين جنديان ضابطين مجندين شرطيين', { count: 2 }),
   ...entries('combatants', 'مقاتلين عسكريين', { count: 2, plural: true, ambiguous: true }),
   ...entries('combatants', 'عناصر العناصر مقاتلي المقاتلين مقاتلون جنود الجنود عسكريون قياديين مسلحين المسلحين ضباط', { plural: true }),
+  ...entries('combatants', 'قاده قيادات مجندون ارهابيين ارهابيون مرتزقه دواعش جهاديين انغماسيين عسكريي عناصرها مقاتليها مجاهدين', { plural: true }),
   ...entries('civilians', 'طالب طالبه معلم مدرس استاذ مزارع راعي سائق عامل ناشط فنان شيخ تاجر لاجئ نازح', { count: 1 }),
   ...entries('civilians', 'طلاب عمال مزارعين نازحون', { plural: true }),
-  ...entries('health_workers', 'طبيب مسعف ممرض متطوع', { count: 1 }),
-  ...entries('health_workers', 'اطباء مسعفين', { plural: true }),
-  ...entries('journalists', 'صحفي اعلامي مراسل مصور', { count: 1 }),
-  ...entries('journalists', 'صحفيين اعلاميين', { plural: true }),
+  // medical staff and journalists are civilians (labelling.md knows six populations; the quote keeps the profession)
+  ...entries('civilians', 'طبيب طبيبه مسعف مسعفه ممرض ممرضه متطوع صحفي صحفيه اعلامي اعلاميه مراسل مصور', { count: 1 }),
+  ...entries('civilians', 'اطباء مسعفين المسعفين ممرضين متطوعين صحفيين الصحفيين اعلاميين مراسلين', { plural: true }),
   ...entries('unknown', 'قتيل قتيلا', { count: 1, outcome: 'killed' }),
   ...entries('unknown', 'قتيلين قتيلان', { count: 2, outcome: 'killed' }),
   ...entries('unknown', 'قتلي القتلي', { plural: true, outcome: 'killed' }),
@@ -99,17 +111,17 @@ export const POP_AR = new Map<string, PopWord>([
 
 /** English outcome words. */
 export const OUTCOME_EN = new Map<string, Outcome>([
-  ...'killed kill kills killing dead died die dies death deaths dying slain massacred perished martyred executed murdered lives'
+  ...'killed kill kills killing dead died die dies death deaths dying slain massacred perished martyred executed murdered beheaded assassinated slaughtered lives life bodies'
     .split(' ').map((w): [string, Outcome] => [w, 'killed']),
-  ...'wounded injured injuring wounding injuries injury injures wounds hurt'.split(' ').map((w): [string, Outcome] => [w, 'injured']),
+  ...'wounded injured injuring wounding injuries injury injures injure wound wounds hurt'.split(' ').map((w): [string, Outcome] => [w, 'injured']),
   ...'missing disappeared unaccounted'.split(' ').map((w): [string, Outcome] => [w, 'missing']),
 ]);
 
 /** Arabic outcome words (verbs and verbal nouns). */
 export const OUTCOME_AR = new Map<string, Outcome>([
-  ...'مقتل قتل قتلوا قتلت يقتل تقتل استشهاد استشهد استشهدوا استشهدت ارتقاء ارتقي ارتقت ارتقوا وفاه توفي توفيت مصرع حتفه حتفهم حتفها قضي قضوا اعدام قتلا استشهدا ارتقيا قضيا حياه حياته حياتهم حياتها ارواح ضحيته ضحيتها ضحيتهم مصرعه مصرعها مصرعهم مقتله مقتلها مقتلهم اغتيال اغتيل تصفيه اعدم اعدمت اعدموا'
+  ...'مقتل قتل قتلوا قتلت يقتل تقتل استشهاد استشهد استشهدوا استشهدت ارتقاء ارتقي ارتقت ارتقوا وفاه توفي توفيت مصرع حتفه حتفهم حتفها قضي قضوا قضت قضين قتلو استشهدو ارتقو قتلن استشهدن اعدام قتلا استشهدا ارتقيا قضيا حياه حياته حياتهم حياتها حياتهما حياتهن ارواح ضحيته ضحيتها ضحيتهم ضحاياه ضحاياها ضحاياهم يقتلون قتلتا مصرعه مصرعها مصرعهم مقتله مقتلها مقتلهم اغتيال اغتيل تصفيه اعدم اعدمت اعدموا'
     .split(' ').map((w): [string, Outcome] => [norm(w), 'killed']),
-  ...'اصابه اصيب اصيبوا اصيبت اصيبا اصيبتا جرح جرحوا جرحت تصيب يصيب اصابت اصابتهم اصابته اصابتها يصاب'.split(' ').map((w): [string, Outcome] => [norm(w), 'injured']),
+  ...'اصابه اصيب اصيبوا اصيبو اصيبت اصيبا اصيبتا جرح جرحوا جرحت تصيب يصيب يصيبون تصيبان اصابوا اصابت اصابتهم اصابته اصابتها يصاب'.split(' ').map((w): [string, Outcome] => [norm(w), 'injured']),
   ...'فقدان اختفاء'.split(' ').map((w): [string, Outcome] => [norm(w), 'missing']),
 ]);
 

@@ -42,6 +42,15 @@ function mapCode(c: number): number {
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
+ * A dot between Arabic letters that ends a sentence rather than breaking a word against filters:
+ * three letters or more on each side, or after a letter only written at a word's end (ة، ى).
+ */
+function sentenceDot(before: number, runBefore: number, runAfter: number): boolean {
+  if (runAfter === 0 || runBefore === 0) return false;
+  return (runBefore >= 3 && runAfter >= 3) || before === 0x0629 || before === 0x0649;
+}
+
+/**
  * Normalises `text` for matching, keeping offsets. Every output unit maps to one input offset.
  *
  * @example
@@ -54,12 +63,26 @@ export function normalise(text: string): Normalised {
   let k = 0;
   const at = (j: number): number => (j >= 0 && j < len ? text.charCodeAt(j) : 0);
   const letter = (x: number): boolean => x >= 0x0621 && x <= 0x064a;
+  /** Arabic letters in a row from j going by step (at most 3 counted: bounded work per dot). */
+  const run = (j: number, step: number): number => {
+    let r = 0;
+    while (r < 3 && letter(at(j + r * step))) r++;
+    return r;
+  };
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
     if (dropped(c)) continue;
-    // words broken against filters: "قـ.ـتل", "ا.ستشها.د", "استـ ـهـ ـداف" (a dot inside an Arabic word, a space held by tatweel)
+    // words broken against filters: "قـ.ـتل", "ا.ستشها.د", "استـ ـهـ ـداف" (a dot inside an Arabic word, a space held by tatweel);
+    // a dot between two whole words ("سوريا.وقالت", "الرقة.الضحية") ends a sentence and stays
+    // "مقـ. ـتل": a dot and a space between two tatweels; "الشـ..هيد": two dots inside a word
+    if (c === 0x2e && ((at(i - 1) === TATWEEL && at(i + 1) === 0x20 && at(i + 2) === TATWEEL)
+      || (at(i + 1) === 0x2e && at(i + 2) !== 0x2e && (at(i - 1) === TATWEEL || letter(at(i - 1))) && (at(i + 2) === TATWEEL || letter(at(i + 2)))))) {
+      i++;
+      continue;
+    }
     if ((c === 0x2e || c === 0x20) && ((at(i - 1) === TATWEEL && at(i + 1) === TATWEEL)
-      || (c === 0x2e && ((at(i - 1) === TATWEEL || letter(at(i - 1))) && (at(i + 1) === TATWEEL || letter(at(i + 1))))))) continue;
+      || (c === 0x2e && ((at(i - 1) === TATWEEL || letter(at(i - 1))) && (at(i + 1) === TATWEEL || letter(at(i + 1))))
+        && !sentenceDot(at(i - 1), run(i - 1, -1), run(i + 1, 1))))) continue;
     out[k] = mapCode(c);
     map[k++] = i;
   }

@@ -52,6 +52,22 @@ export function definiteUnitAr(t: string | undefined): number | null {
   return v !== undefined && v >= 2 ? v : null;
 }
 
+/** A definite count after a noun at token j: a word ("الثلاثة") or the article on digits ("الـ3"); its value and the next index. */
+export function definiteCountAr(tok: Token[], j: number): { value: number; next: number } | null {
+  const w = definiteUnitAr(tok[j]?.t);
+  if (w !== null) return { value: w, next: j + 1 };
+  const d = tok[j]?.t === 'ال' && tok[j + 1]?.num && tok[j + 1].s === tok[j].e ? parseDigits(tok[j + 1].t) : null;
+  return d !== null && Number.isInteger(d) && d >= 2 && d < 100 ? { value: d, next: j + 2 } : null;
+}
+
+/** Words after a number that make it count time, distance, money or dates, not people ("خلال 24 ساعة", "(15) سنة", "5 آب"). */
+const NOT_PEOPLE = new Set(
+  ('عام عاما سنه سنوات سنين اعوام شهر شهرا اشهر ساعه ساعات يوم يوما ايام اسبوع اسابيع دقيقه دقائق ثانيه ثواني '
+    + 'كم كيلومتر كيلومترات كيلو متر مترا امتار مره مرات بالمئه بالمائه دولار ليره طن '
+    + 'كانون تشرين شباط اذار نيسان ايار حزيران تموز اب ايلول يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر')
+    .split(' ').map(norm),
+);
+
 /** A bare Arabic cardinal (digits or words) starting at token i. */
 export function cardinalAr(tok: Token[], i: number): { value: number; next: number } | null {
   const t = tok[i];
@@ -116,20 +132,26 @@ export function numberAtAr(tok: Token[], i: number, n: string): NumPhrase | null
     if (tok[i1]?.t === 'من') i1++;
     return { i0: i, i1, min: null, max: null, qualifier: 'vague', value: null };
   }
-  if (bare === 'عدد' && tok[i + 1]?.t === 'من') return { i0: i, i1: i + 2, min: null, max: null, qualifier: 'vague', value: null };
+  // "عدد من", "عدداً من": an unstated number
+  if ((bare === 'عدد' || bare === 'عددا') && tok[i + 1]?.t === 'من') return { i0: i, i1: i + 2, min: null, max: null, qualifier: 'vague', value: null };
   const c = cardinalAr(tok, i);
   if (!c) return null;
   if (t.num && /^(19|20)\d\d$/.test(t.t)) return null;
   if (t.num && (n[t.e] === ':' || n[t.s - 1] === ':')) return null;
+  // a list item's number ("1- الشهيدة …", "2_ أبو …") at the start of a line
+  if (t.num && /^\s?[-_.)]/.test(n.slice(t.e, t.e + 2)) && /(^|\n)[\s\u200f\u200e]*$/.test(n.slice(Math.max(0, t.s - 4), t.s))) return null;
   if (tok[c.next]?.t === '%') return null;
-  // an age ("64 عاماً", "عمره 9 سنوات") is not a head count
-  if (/^(عام|عاما|سنه|سنوات|سنين|اعوام|شهر|شهرا|اشهر)$/.test(tok[c.next]?.t ?? '')) return null;
+  // an age ("64 عاماً", "عمره 9 سنوات"), a duration, a distance or a date is not a head count
+  const unit = tok[c.next]?.t === ')' ? tok[c.next + 1]?.t : tok[c.next]?.t;
+  if (unit !== undefined && NOT_PEOPLE.has(unit.replace(/^ال/, ''))) return null;
   if (tok[i - 1]?.t === 'بين' || tok[i - 1]?.t === 'من') {
     let k = c.next;
     if (tok[k]?.t === AND || tok[k]?.t === 'الي') k++;
     const d = tok[k] ? cardinalAr(tok, k) : null;
     if (d && d.value > c.value && k > c.next) return { i0: i - 1, i1: d.next, min: c.value, max: d.value, qualifier: 'between', value: c.value };
   }
+  // "مقتل (3) أشخاص": a number in brackets
+  if (tok[i - 1]?.t === '(' && tok[c.next]?.t === ')') return { i0: i - 1, i1: c.next + 1, ...rangeOf('exact', c.value), qualifier: 'exact', value: c.value };
   const q = qualifierBefore(tok, i, BEFORE);
   let qualifier: Qualifier = q?.q ?? 'exact';
   let i1 = c.next;

@@ -44,8 +44,8 @@ function wordValue(t: string): number | null {
   return null;
 }
 
-/** A bare cardinal starting at token i: value and the index after it. */
-export function cardinalEn(tok: Token[], i: number): { value: number; next: number } | null {
+/** A bare cardinal starting at token i: value and the index after it. With the text `n`, "1 000" (a space between thousands) is one number. */
+export function cardinalEn(tok: Token[], i: number, n?: string): { value: number; next: number } | null {
   const t = tok[i];
   if (!t) return null;
   let value: number | null = null;
@@ -53,6 +53,9 @@ export function cardinalEn(tok: Token[], i: number): { value: number; next: numb
   if (t.num) {
     value = parseDigits(t.t);
     if (value === null) return null;
+    if (n !== undefined && /^\d{1,3}$/.test(t.t)) {
+      for (let g = 0; g < 3 && tok[j]?.num && /^\d{3}$/.test(tok[j].t) && n.slice(tok[j - 1].e, tok[j].s) === ' '; g++) value = value * 1000 + Number(tok[j++].t);
+    }
   } else if (t.t === 'half' && tok[i + 1]?.t === 'a' && (tok[i + 2]?.t ?? '') in SCALES) {
     return { value: SCALES[tok[i + 2].t] / 2, next: i + 3 };
   } else if (t.t === 'a' && tok[i + 1]?.t === 'quarter' && tok[i + 2]?.t === 'of' && tok[i + 3]?.t === 'a' && (tok[i + 4]?.t ?? '') in SCALES) {
@@ -127,8 +130,30 @@ export function rangeOf(q: Qualifier, v: number | null): { min: number | null; m
  * @example
  *   numberAtEn(tokenize(n, 0, n.length), 2) // "at least 1,302" → { min: 1302, max: null, qualifier: 'at_least' }
  */
+const MONTH_WORDS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+
+/** True when the digits at token t sit in a numeric date ("05-07-2015", "2016/10/3", "3.8.2016"). */
+function inNumericDate(t: Token, n: string): boolean {
+  let a = t.s;
+  let b = t.e;
+  while (a > 0 && t.s - a < 12 && /[\d/.-]/.test(n[a - 1])) a--;
+  while (b < n.length && b - t.e < 12 && /[\d/.-]/.test(n[b])) b++;
+  return /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/.test(n.slice(a, b).replace(/[.-]+$/, ''));
+}
+
+/** True when a day number stands beside a month name ("May 27", "27 February"): a date, not a head count. */
+function besideMonth(tok: Token[], i: number, value: number): boolean {
+  if (value < 1 || value > 31) return false;
+  const prev = tok[i - 1]?.t;
+  const next = tok[i + 1]?.t;
+  if (prev !== undefined && MONTH_WORDS.has(prev)) return true;
+  // "5 may have died": "may" after a number is a month only when a year follows
+  return next !== undefined && MONTH_WORDS.has(next) && (next !== 'may' || /^(19|20)\d\d$/.test(tok[i + 2]?.t ?? ''));
+}
+
 export function numberAtEn(tok: Token[], i: number, n: string): NumPhrase | null {
   const t = tok[i];
+  if (t.num && (inNumericDate(t, n) || besideMonth(tok, i, Number(t.t)))) return null;
   if (VAGUE.has(t.t)) {
     if (t.t === 'some' || t.t === 'few' || t.t === 'many') {
       const nx = tok[i + 1];
@@ -140,12 +165,14 @@ export function numberAtEn(tok: Token[], i: number, n: string): NumPhrase | null
     return { i0, i1, min: null, max: null, qualifier: 'vague', value: null };
   }
   if (t.t === 'a' && tok[i + 1]?.t === 'number' && tok[i + 2]?.t === 'of') return { i0: i, i1: i + 3, min: null, max: null, qualifier: 'vague', value: null };
-  const c = cardinalEn(tok, i);
+  const c = cardinalEn(tok, i, n);
   if (!c) return null;
   // a year or a time is not a head count
   if (t.num && /^(19|20)\d\d$/.test(t.t) && c.next === i + 1) return null;
   if (t.num && n[t.e] === ':') return null;
   if (tok[c.next]?.t === '%' || tok[i - 1]?.t === '$') return null;
+  // a time of day ("at 330 am", "at 19 hrs")
+  if (t.num && /^(am|pm|hrs|gmt|utc)$/.test(tok[c.next]?.t ?? '')) return null;
   // an age ("an 11-year-old child", "9 years old") is not a head count
   if (/^(years?|year-old|years-old|yrs?|months?|month-old)/.test(tok[c.next]?.t ?? '')) return null;
   // between N and M, N to M, N-M

@@ -54,7 +54,9 @@ export function findCounts(tok: Token[], n: string, ar: boolean, taken: (i: numb
 
 /** Strike nouns with no number: a singular is one strike, a plural an unstated number. */
 const STRIKE_ONE = new Set([...'strike airstrike raid attack'.split(' '), ...'غاره ضربه طلعه'.split(' ').map(norm)]);
-const STRIKE_MANY = new Set([...'strikes airstrikes raids bombardments shelling bombardment bombing attacks'.split(' '), ...'غارات ضربات طلعات قصف استهداف انزال هجوم'.split(' ').map(norm)]);
+const STRIKE_MANY = new Set([...'strikes airstrikes raids bombardments shelling bombardment bombing attacks shelled bombed'.split(' '), ...'غارات ضربات طلعات قصف استهداف انزال هجوم'.split(' ').map(norm)]);
+/** Verbs that tell a strike ("طيران مسير يستهدف سيارة", "قصفت قوات النظام"): an unstated number of strikes. */
+const STRIKE_VERBS = new Set('يستهدف تستهدف استهدف استهدفت استهدفوا استهدفا يقصف تقصف قصفت قصفوا قصفا تقصفان'.split(' ').map(norm));
 
 /** "غارات جوية على …", "an airstrike hit …": a strike event stated without a count (the first in the sentence). */
 function strikeEvent(tok: Token[], ar: boolean, taken: (i: number) => boolean): CountFigure | null {
@@ -62,7 +64,7 @@ function strikeEvent(tok: Token[], ar: boolean, taken: (i: number) => boolean): 
     if (taken(i)) continue;
     const t = tok[i].t;
     const bare = ar ? t.replace(/^(?:و?ب|و|ف|ل)(?=..)/, '').replace(/^ال(?=...)/, '') : t;
-    if (STRIKE_MANY.has(bare)) return { type: 'strikes', t0: i, t1: i + 1, min: null, max: null, qualifier: 'vague' };
+    if (STRIKE_MANY.has(bare) || (ar && STRIKE_VERBS.has(t.replace(/^[وف](?=...)/, '')))) return { type: 'strikes', t0: i, t1: i + 1, min: null, max: null, qualifier: 'vague' };
     // "a strike", "غارة": one strike; "the strike" / "الغارة" refers back to one already told
     if (STRIKE_ONE.has(bare) && (ar ? !/^(?:و?ب|و|ف|ل)?ال/.test(t) : tok[i - 1]?.t === 'a' || tok[i - 1]?.t === 'an' || MODIFIERS.has(tok[i - 1]?.t ?? ''))) {
       return { type: 'strikes', t0: i, t1: i + 1, min: 1, max: 1, qualifier: 'exact' };

@@ -10,15 +10,25 @@ import { norm } from './normalise.ts';
 export interface FoundPlace {
   s: number;
   e: number;
+  /** A governorate, a countryside or a direction from a city ("ريف إدلب", "شرق دير الزور", "Idlib province"): where, but not the very place. */
+  coarse?: boolean;
 }
 
 /** A preposition, an optional place noun, then up to three capitalised words; "al"/"el" may join them ("Kuwait al Rahma"). */
 const EN_PLACE = /\b(?:in|at|near|on|outside|around|of|from|into|targeting|targeted|hit|struck|shelled|bombed)\s+(?:the\s+)?(?:(?:town|city|village|camp|neighbou?rhood|district|province|governorate|countryside|area|outskirts|vicinity)\s+of\s+)?((?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?(?:\s(?:(?:al|el|ad|as|ar|ash)\s)?(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?){0,2})/gu;
+/** The next name of a list after a place: ", X", " and X", ", and X". */
+const EN_LIST_NEXT = /^(?:,\s*(?:and\s+)?|\s+and\s+)((?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?(?:\s(?:(?:al|el|ad|as|ar|ash)\s)?(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-)?[A-Z][\p{L}'’]+(?:-[\p{L}'’]+)?){0,2})/u;
 const NOT_PLACE_EN = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'a', 'an', 'this', 'that', 'his', 'her',
   'their', 'its', 'our', 'islamic', 'state', 'international', 'human', 'rights', 'us', 'twitter', 'facebook', 'reuters', 'afp', 'sana',
   'syrian', 'iraqi', 'russian', 'turkish', 'israeli', 'american', 'kurdish', 'senior', 'crisis', 'response', 'adviser', 'general',
+  // words a title-case headline capitalises ("58 Killed in Suspected Gas Attack in Syrias Idlib Dozens …")
+  'attack', 'attacks', 'fighting', 'clashes', 'suspected', 'gas', 'chemical', 'dozens', 'scores', 'monitor', 'killed', 'kills', 'kill', 'dead',
+  'wounded', 'injured', 'says', 'said', 'air', 'airstrike', 'airstrikes', 'strike', 'strikes', 'raid', 'raids', 'bomb', 'bombs', 'bombing',
+  'blast', 'shelling', 'regime', 'rebels', 'forces', 'army', 'troops', 'government', 'opposition', 'civilians', 'children', 'people', 'defies',
+  'world', 'president', 'amid', 'after', 'over', 'report', 'reports', 'news', 'agency', 'tv', 'today', 'print', 'tweet', 'views', 'related',
+  'institute', 'front', 'militants', 'terrorists', 'daesh', 'isis', 'isil', 'is', 'nusra', 'qaeda', 'al-qaeda', 'al-nusra',
 ]);
 const COUNTRIES = new Set(['syria', 'iraq', 'turkey', 'israel', 'lebanon', 'jordan', 'russia', 'iran']);
 const PARTY_WORDS = new Set(PARTY_VARIANTS.map((p) => p.v));
@@ -33,7 +43,8 @@ export function placesEn(sentence: string): FoundPlace[] {
     // cut at the first word that is not a name part (months, parties, adjectives of nationality)
     let keep = words.length;
     for (let w = 0; w < words.length; w++) {
-      if (NOT_PLACE_EN.has(words[w].toLowerCase())) {
+      // title-case headlines capitalise verbs and adverbs too ("in Intensified Airstrikes", "Continued Attacks")
+      if (NOT_PLACE_EN.has(words[w].toLowerCase()) || /^[A-Z][a-z]{3,}(ed|ing|ly)$/.test(words[w])) {
         keep = w;
         break;
       }
@@ -41,19 +52,34 @@ export function placesEn(sentence: string): FoundPlace[] {
     if (keep === 0) continue;
     // "Syria’s Qamishli" → "Qamishli"; a lone possessive ("Idlib’s countryside") keeps its name without the ’s
     let from = 0;
-    while (from < keep - 1 && /['’]s$/.test(words[from])) from++;
+    // "Syrias Idlib" (a possessive whose apostrophe was lost) is "Idlib"
+    while (from < keep - 1 && (/['’]s$/.test(words[from]) || COUNTRIES.has(words[from].toLowerCase().replace(/s$/, '')))) from++;
     name = words.slice(from, keep).join(' ');
     if (/['’]s$/.test(name)) name = name.slice(0, -2);
     if (PARTY_WORDS.has(norm(name))) continue;
     const s = m.index + m[0].length - m[1].length + (from ? words.slice(0, from).join(' ').length + 1 : 0);
-    out.push({ s, e: s + name.length });
+    const coarse = /^\s*(province|governorate|countryside|region|suburbs)\b/i.test(sentence.slice(s + name.length, s + name.length + 14))
+      || /\b(province|governorate|countryside|outskirts|suburbs|vicinity|area|region) of\s+$/i.test(m[0].slice(0, m[0].length - m[1].length));
+    out.push({ s, e: s + name.length, coarse });
+    // "in al-Qusor and Hrabesh", "the villages of Tel Shenan, Bab al-Khair and Asfouriyah": the rest of a list
+    for (let end = s + name.length, guard = 0; guard < 6; guard++) {
+      const more = EN_LIST_NEXT.exec(sentence.slice(end, end + 120));
+      if (!more) break;
+      const next = more[1].split(/\s/);
+      const k = next.findIndex((w) => NOT_PLACE_EN.has(w.toLowerCase()) || /^[A-Z][a-z]{3,}(ed|ing|ly)$/.test(w) || COUNTRIES.has(w.toLowerCase()));
+      const item = (k === -1 ? next : next.slice(0, k)).join(' ');
+      if (!item || PARTY_WORDS.has(norm(item))) break;
+      const at = end + more[0].length - more[1].length;
+      out.push({ s: at, e: at + item.length, coarse });
+      end = at + item.length;
+    }
   }
-  const fine = out.filter((p) => !COUNTRIES.has(sentence.slice(p.s, p.e).toLowerCase()));
+  const fine = out.filter((p) => !COUNTRIES.has(sentence.slice(p.s, p.e).toLowerCase().replace(/s$/, '')));
   return fine.length ? fine : out;
 }
 
 const COMPOUND_HEAD = new Set(
-  'دير جسر خان تل عين راس ابو جبل كفر دار معره ام بير بئر قصر باب سهل بيت حزه سد مركز مدينه مخيم حي ريف'.split(' ').map(norm),
+  'دير جسر خان تل عين راس ابو جبل كفر دار معره ام بير بئر قصر باب سهل بيت حزه سد مركز مدينه مخيم حي ريف شيخ حرش'.split(' ').map(norm),
 );
 const DIR = /^(شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي|وسط|اطراف|محيط|قرب)$/;
 const AR_TOKEN = /[^\s،,.:;()"'!?؟#«»|/\-–—]+/g;
@@ -64,7 +90,14 @@ export function placesAr(n: string): FoundPlace[] {
   const toks: { t: string; s: number; e: number }[] = [];
   AR_TOKEN.lastIndex = 0;
   for (let m = AR_TOKEN.exec(n); m; m = AR_TOKEN.exec(n)) toks.push({ t: m[0], s: m.index, e: m.index + m[0].length });
-  const bare = (t: string): string => t.replace(/^(وب|ول|و|ب|ل|ف)(?=..)/, '');
+  // a clitic before a place noun or a direction ("وبلدات", "بريف", "لمدينة"): the longest reading the lexicon knows
+  const bare = (t: string): string => {
+    for (const p of ['', 'و', 'ب', 'ل', 'ف', 'وب', 'ول']) {
+      const r = t.slice(p.length);
+      if (t.startsWith(p) && r.length >= 2 && (PLACE_NOUNS_AR.has(r) || DIR.test(r))) return r;
+    }
+    return t.replace(/^(وب|ول|و|ب|ل|ف)(?=..)/, '');
+  };
   for (let i = 0; i < toks.length - 1; i++) {
     const raw = toks[i].t;
     const head = PLACE_NOUNS_AR.has(raw) || DIR.test(raw) ? raw : bare(raw);
@@ -76,16 +109,26 @@ export function placesAr(n: string): FoundPlace[] {
     if ((PLACE_NOUNS_AR.has(toks[j].t) || PLACE_NOUNS_AR.has(bare(toks[j].t))) && j + 1 < toks.length) j++;
     const first = toks[j];
     if (PLACE_STOP_AR.has(first.t) || /\d/.test(first.t) || first.t.length < 2 || notName(first.t)) continue;
-    // the name must follow directly (no punctuation between but a hashtag sign)
-    if (!/^\s*#?$/.test(n.slice(toks[j - 1].e, first.s))) continue;
+    // the name must follow directly (no punctuation between but a hashtag sign, an opening quote or bracket)
+    const gap = n.slice(toks[j - 1].e, first.s);
+    if (!/^\s*[#"(]?$/.test(gap)) continue;
     let end = first.e;
     const second = toks[j + 1];
+    const closeAt = gap.trim() === '"' || gap.trim() === '(' ? closing(n, toks, j, gap.trim() === '"' ? '"' : ')') : -1;
+    if (closeAt >= 0) {
+      // 'بلدة "أورم الجوز"', 'قرية (كنصفرة)': the quoted or bracketed name, up to three words
+      out.push({ s: first.s, e: toks[closeAt].e });
+      i = closeAt;
+      continue;
+    }
     if (second && n.slice(first.e, second.s) === ' ' && !PLACE_STOP_AR.has(second.t)
       && (COMPOUND_HEAD.has(first.t) || (second.t.startsWith('ال') && !/^ال(شرقي|غربي|شمالي|جنوبي|جنوب|شمال|شرق|غرب)/.test(second.t) && !/^ال.*(يه|ي)$/.test(second.t)))) {
       end = second.e;
     }
-    out.push({ s: first.s, e: end });
+    out.push({ s: first.s, e: end, coarse: isDir || COARSE_AR.has(bare(toks[j - 1].t)) });
     i = j;
+    // "قريتي أبديتا وبزابور", "قرى كنصفرة وقوقفين وسرجة": a dual or plural place noun names a list
+    if (LIST_HEAD.has(bare(toks[j - 1].t))) i = listed(n, toks, out, i);
   }
   // "في #إدلب", "على #كنصفرة", "على "سرمدا"": a hashtag or a quoted name after a preposition names a place
   for (let i = 1; i < toks.length; i++) {
@@ -112,14 +155,61 @@ export function placesAr(n: string): FoundPlace[] {
       continue;
     }
     // "قصف على أعزاز", "غارة جوية في الأتارب", "مقتل 3 مدنيين في سرمين": the name after a strike or harm word and a preposition
+    // "في مورك بريف حماة": a name between a preposition and "بريف" / "في ريف" is where it happened
+    const nx = toks[i + 1]?.t;
+    const beforeRif = (nx === 'بريف' || (nx === 'في' && toks[i + 2]?.t === 'ريف')) && n.slice(t.e, toks[i + 1].s) === ' ';
     if (i >= 1 && /^(علي|في|ب)$/.test(toks[i - 1].t) && n.slice(toks[i - 1].e, t.s) === ' ' && !/\d/.test(t.t) && placeLike(t.t)
-      && toks.slice(Math.max(0, i - 4), i - 1).some((x) => STRIKE_WORD.test(x.t) || HARM_WORD.test(x.t)) && !commonNoun(t.t)) {
+      && (beforeRif || toks.slice(Math.max(0, i - 6), i - 1).some((x) => STRIKE_WORD.test(x.t) || HARM_WORD.test(x.t))) && !commonNoun(t.t) && !PLACE_NOUNS_AR.has(t.t)) {
       const second = toks[i + 1];
       const compound = second && n.slice(t.e, second.s) === ' ' && (COMPOUND_HEAD.has(t.t) || (second.t.startsWith('ال') && !/^ال.*(يه|ي)$/.test(second.t) && !PLACE_STOP_AR.has(second.t)));
       out.push({ s: t.s, e: compound ? second.e : t.e });
     }
   }
   return out.sort((a, b) => a.s - b.s);
+}
+
+/** Place nouns that name a region rather than the place itself. */
+const COARSE_AR = new Set('ريف محافظه باديه ناحيه منطقه'.split(' ').map(norm));
+
+/** Place nouns in the dual or plural: the names after them are a list joined by و. */
+const LIST_HEAD = new Set('قريتي بلدتي مدينتي قري بلدات مدن احياء مخيمات بلدتين قريتين'.split(' ').map(norm));
+
+/**
+ * The names of a list after a dual or plural place noun, each joined by و ("وبزابور", "وتل زيوان",
+ * "وعين دقنة"): pushes them to `out` and returns the index of the last token used.
+ */
+function listed(n: string, toks: { t: string; s: number; e: number }[], out: FoundPlace[], i: number): number {
+  const last = out[out.length - 1];
+  let k = i + 1;
+  while (k < toks.length && toks[k].s < last.e) k++;
+  // "قريتي خالد كلو وتل زيوان": the first name runs on to the word before the first و
+  const w2 = toks[k + 1];
+  if (toks[k] && !toks[k].t.startsWith('و') && w2?.t.startsWith('و') && n.slice(last.e, w2.s).trim() === toks[k].t && placeLike(toks[k].t) && !commonNoun(toks[k].t)) {
+    last.e = toks[k].e;
+    k++;
+  }
+  for (let guard = 0; guard < 8; guard++) {
+    const t = toks[k];
+    if (!t || n.slice(toks[k - 1].e, t.s).trim() !== '' || !t.t.startsWith('و') || t.t.length < 3) break;
+    const name = t.t.slice(1);
+    if (!placeLike(name) || commonNoun(name) || PLACE_NOUNS_AR.has(name) || DIR.test(name) || HARM_WORD.test(t.t) || STRIKE_WORD.test(t.t)) break;
+    const next = toks[k + 1];
+    const two = next && n.slice(t.e, next.s) === ' ' && COMPOUND_HEAD.has(name) && !PLACE_STOP_AR.has(next.t);
+    out.push({ s: t.s + 1, e: two ? next.e : t.e });
+    i = two ? k + 1 : k;
+    k = i + 1;
+  }
+  return i;
+}
+
+/** Index of the last token of a name opened before token j and closed by `close` within three words, or -1. */
+function closing(n: string, toks: { t: string; s: number; e: number }[], j: number, close: string): number {
+  for (let k = j; k < toks.length && k < j + 3; k++) {
+    const after = n.slice(toks[k].e, toks[k + 1]?.s ?? n.length);
+    if (after.trimStart().startsWith(close)) return k;
+    if (after !== ' ') return -1;
+  }
+  return -1;
 }
 
 /** Words after which "على / في X" names where a strike fell. */

@@ -26,7 +26,7 @@ const BREAK = /[\n\r.!?؟…]/g;
 
 /**
  * Splits normalised text between `from` and `to` into sentences. A full stop ends a sentence
- * only before white space or the end, and not after a single letter ("u.s.");
+ * only before white space, the end or an Arabic word, and not after a single letter ("u.s.");
  * newlines always end one.
  */
 export function splitSentences(n: string, from = 0, to = n.length): Sentence[] {
@@ -54,7 +54,9 @@ export function splitSentences(n: string, from = 0, to = n.length): Sentence[] {
     const c = m[0];
     if (c === '.') {
       const next = n[i + 1];
-      if (next !== undefined && !/\s/.test(next) && next !== '"' && next !== "'") continue;
+      // normalisation keeps a dot between Arabic letters only where it ends a sentence ("سوريا.وقالت")
+      const arabicJoin = next !== undefined && /[\u0621-\u064a]/.test(next) && i >= 1 && /[\u0621-\u064a]/.test(n[i - 1]);
+      if (next !== undefined && !/\s/.test(next) && next !== '"' && next !== "'" && !arabicJoin) continue;
       if (i >= 1 && /[a-z]/.test(n[i - 1]) && (i < 2 || !/[a-z]/.test(n[i - 2]))) continue;
     }
     push(start, i + 1);

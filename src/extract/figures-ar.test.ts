@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractClaims } from './extract.ts';
+import { normalise } from './normalise.ts';
+import type { Claim } from './types.ts';
+
+const casualties = (text: string): Claim[] => extractClaims(text, { lang: 'ar' }).claims.filter((c) => c.type === 'casualties');
+const canonical = (text: string): string[] => casualties(text).filter((c) => c.duplicateOf === null).map(brief);
+const brief = (c: Claim): string => `${c.outcome}/${c.population}/${c.min}/${c.max}/${c.qualifier}`;
+
+test('a dot between two whole Arabic words ends a sentence; a dot inside a word is filter-breaking', () => {
+  assert.equal(normalise('قـ.ـتل وا.ستشهد').text, 'قتل واستشهد');
+  assert.equal(normalise('في الريف.وقالت المصادر').text, 'في الريف.وقالت المصادر');
+  assert.deepEqual(canonical('أسفر القصف عن مقتل عنصر وإصابة ثلاثة آخرين.وأضاف المصدر أن القصف مستمر'), [
+    'killed/combatants/1/1/exact', 'injured/combatants/3/3/exact',
+  ]);
+});
+
+test('losing one\'s life is a death, also after فقدان; a named pair after an outcome counts two', () => {
+  assert.deepEqual(canonical('فقدان شابين حياتهما بانفجار لغم'), ['killed/men/2/2/exact']);
+  assert.deepEqual(canonical('فقد رجل حياته وأصيب 4 آخرون بقصف على القرية'), ['killed/men/1/1/exact', 'injured/unknown/4/4/exact']);
+  assert.deepEqual(canonical('أدى القصف إلى وفاة الطفلين أحمد ومحمد'), ['killed/children/2/2/exact']);
+  assert.deepEqual(canonical('فقدان الاتصال بثلاثة صيادين'), []);
+});
+
+test('"another one" after an outcome, duals of others and relatives', () => {
+  assert.deepEqual(canonical('قتل مدني وأصيب آخر بقصف مدفعي'), ['killed/civilians/1/1/exact', 'injured/unknown/1/1/exact']);
+  assert.deepEqual(canonical('قتل 5 أشخاص وأصيب اثنان آخران'), ['killed/unknown/5/5/exact', 'injured/unknown/2/2/exact']);
+  assert.deepEqual(canonical('أطلق مسلحون النار على شيخ العشيرة ما أدى لمقتله وإصابة زوجته وابنه'), [
+    'killed/unknown/1/1/exact', 'injured/women/1/1/exact', 'injured/unknown/1/1/exact',
+  ]);
+  assert.deepEqual(canonical('وفي آخر تحديث قصفت المدفعية البلدة'), []);
+});
+
+test('the others after a count of fighters are fighters too', () => {
+  assert.deepEqual(canonical('أسفر الهجوم عن مقتل عنصرين من الفصيل وإصابة ثلاثة آخرين'), ['killed/combatants/2/2/exact', 'injured/combatants/3/3/exact']);
+  assert.deepEqual(canonical('قتل عدد من العناصر وجرح آخرون'), ['killed/combatants/null/null/vague', 'injured/combatants/null/null/vague']);
+});
+
+test('ranks, roles and "one of" a group', () => {
+  assert.deepEqual(canonical('مقتل النقيب في الأمن العسكري بعبوة ناسفة'), ['killed/combatants/1/1/exact']);
+  assert.deepEqual(canonical('سقط أحد عناصر الحاجز قتيلاً'), ['killed/combatants/1/1/exact']);
+  assert.deepEqual(canonical('أدى القصف إلى إصابة أحد المدنيين بجروح'), ['injured/civilians/1/1/exact']);
+  // medical staff and journalists are civilians (six populations in labelling.md)
+  assert.deepEqual(canonical('استشهاد مسعف وإصابة صحفي'), ['killed/civilians/1/1/exact', 'injured/civilians/1/1/exact']);
+});
+
+test('"N من X": the group after من decides the population', () => {
+  assert.deepEqual(canonical('أعلنت القوى الأمنية إصابة 3 من أعضائها'), ['injured/combatants/3/3/exact']);
+  assert.deepEqual(canonical('مقتل رجل واثنين من أبنائه بغارة'), ['killed/men/1/1/exact', 'killed/unknown/2/2/exact']);
+  assert.deepEqual(canonical('إصابة 4 من عناصر الدفاع المدني'), ['injured/civilians/4/4/exact']);
+  assert.deepEqual(canonical('مقتل طفل وسقوط 3 من القذائف قرب المدرسة'), ['killed/children/1/1/exact']);
+});
+
+test('breakdowns: brackets, later parts, definite numbers and outcome nouns after a population', () => {
+  assert.deepEqual(canonical('قتل ثلاثة أشخاص (طفلان ورجل) بقصف صاروخي'), ['killed/unknown/3/3/exact', 'killed/children/2/2/exact', 'killed/men/1/1/exact']);
+  assert.deepEqual(canonical('راح ضحية القصف 20 شخصاً بينهم 5 أطفال و3 نساء وأصيب 40 آخرون'), [
+    'killed/unknown/20/20/exact', 'killed/children/5/5/exact', 'killed/women/3/3/exact', 'injured/unknown/40/40/exact',
+  ]);
+  assert.deepEqual(canonical('مقتل 4 مدنيين بينهم أم وأطفالها الـ3'), ['killed/civilians/4/4/exact', 'killed/women/1/1/exact', 'killed/children/3/3/exact']);
+  assert.deepEqual(canonical('سقوط طفل شهيد و6 إصابات'), ['killed/children/1/1/exact', 'injured/unknown/6/6/exact']);
+});
+
+test('victims with no number are vague; negated harm and titles are not claims', () => {
+  assert.deepEqual(canonical('قتلى وجرحى بقصف على بلدة في الريف الغربي'), ['killed/unknown/null/null/vague', 'injured/unknown/null/null/vague']);
+  assert.deepEqual(canonical('أصيب 8 مدنيين بينهم أطفال ونساء'), ['injured/civilians/8/8/exact', 'injured/children/null/null/vague', 'injured/women/null/null/vague']);
+  assert.deepEqual(canonical('أدى القصف لسقوط عدد من القتلى والجرحى'), ['killed/unknown/null/null/vague', 'injured/unknown/null/null/vague']);
+  assert.deepEqual(canonical('سقطت قذائف على الحي دون وقوع إصابات بشرية'), []);
+  assert.deepEqual(canonical('لم ترد معلومات عن سقوط ضحايا'), []);
+  assert.deepEqual(canonical('الرحمة للشهداء والشفاء للجرحى'), []);
+});
+
+test('tallies raised to a number, and numbers that count hours, attacks or dates', () => {
+  assert.deepEqual(canonical('وارتفع عدد ضحايا القصف خلال 48 ساعة إلى 9 مدنيين'), ['killed/civilians/9/9/exact']);
+  assert.deepEqual(canonical('ليرتفع عدد المدنيين الذين قتلوا في المنطقة منذ بداية الشهر إلى 14'), ['killed/civilians/14/14/exact']);
+  assert.deepEqual(canonical('ارتفاع حصيلة الضحايا بعد 12 هجوماً إلى 7 قتلى'), ['killed/unknown/7/7/exact']);
+  assert.deepEqual(canonical('مقتل طفل (12) سنة بقصف'), ['killed/children/1/1/exact']);
+});
+
+test('a headline repeating a small body figure is one claim; two figures of one sentence stay two', () => {
+  const text = 'مقتل مدني بقصف على ريف المدينة\n\nقتل رجل مدني اليوم بقصف مدفعي استهدف قرية في الريف الجنوبي للمدينة، وفق مصادر محلية أفادت بأن القصف تركز على الأحياء السكنية وأدى إلى أضرار كبيرة في المنازل والممتلكات.';
+  assert.deepEqual(canonical(text), ['killed/men/1/1/exact']);
+  const two = 'وكان قد قتل أمس ضابط في قوات النظام متأثراً بجراحه، كذلك قتل عنصر في قوات النظام بقصف على المحاور.\n\nوقتل عنصر في القوات ذاتها بقصف آخر.';
+  assert.equal(canonical(two).length, 2);
+});
+
+test('a Facebook footer with its comments and a site language menu with its headline links are chrome', () => {
+  const post = 'قتل مدني بقصف على القرية.All reactions:12 commentsLikeCommentMost relevantفلان الفلانيالله يرحم الشهداء 5 شهداء';
+  assert.deepEqual(canonical(post), ['killed/civilians/1/1/exact']);
+  const links = 'السبت 1 آب, 2026\n\nمقتل 5 أشخاص بحادث سير على الطريق الدولي\n\nإصابة 3 عناصر بانفجار لغم\n\nاللغة/Language\n\nعربي\n\nENGLISH';
+  assert.deepEqual(canonical(links), []);
+});
+
+test('relative clauses, relatives written with و, colloquial spellings and bodies counted by a number', () => {
+  assert.deepEqual(canonical('صورة الشاب فلان الفلاني الذي قتلته دورية مسلحة'), ['killed/men/1/1/exact']);
+  assert.deepEqual(canonical('نجا الطفل لكن والدها قتل فيما أصيب ابن عمها'), ['killed/men/1/1/exact', 'injured/unknown/1/1/exact']);
+  assert.deepEqual(canonical('ثلاثة مدنيين من أهالي القرية قتلو في القصف'), ['killed/civilians/3/3/exact']);
+  assert.deepEqual(canonical('عثر الأهالي على جثث 6 أشخاص في البئر'), ['killed/unknown/6/6/exact']);
+  assert.deepEqual(canonical('مقتل (4) أشخاص بقصف مدفعي'), ['killed/unknown/4/4/exact']);
+  assert.deepEqual(canonical('مجزرة ضحاياها 7 مدنيين'), ['killed/civilians/7/7/exact']);
+  assert.deepEqual(canonical('قناصة الحاجز يصيبون 3 مدنيين'), ['injured/civilians/3/3/exact']);
+  assert.deepEqual(canonical('وبذلك بلغ عدد ضحايا المجزرة 11 شخصاً'), ['killed/unknown/11/11/exact']);
+});
+
+test('killed and injured together with no split, and list numbers, are no figures', () => {
+  assert.deepEqual(canonical('أسفر القصف عن سقوط 12 مدنياً بين قتيل وجريح'), []);
+  assert.deepEqual(canonical('حصيلة اليوم 7 شهداء:\n1- فلان الفلاني\n2- علان العلاني'), ['killed/unknown/7/7/exact']);
+});
+
+test('victims listed by name with no number written are counted', () => {
+  const text = 'قصف مدفعي على البلدة صباح اليوم\nأسماء الشهداء:\n1- فلان بن فلان\n2- علان بن علان\n3- زيد بن عمرو\nنسأل الله الرحمة لهم جميعاً وللمصابين الشفاء العاجل من كل سوء';
+  assert.deepEqual(canonical(text), ['killed/unknown/3/3/exact']);
+  assert.deepEqual(canonical('استهدف القصف سيارة مدنية، والمصابون هم: فلان 20 عاماً، علان 35 عاماً، زيد 8 سنوات'), ['injured/unknown/3/3/exact']);
+  // a number written for the same outcome: the list only names them
+  assert.deepEqual(canonical('استشهد مدنيان بقصف على البلدة\nأسماء الشهداء:\nفلان الفلاني\nعلان العلاني'), ['killed/civilians/2/2/exact']);
+});
+
+test('a small figure far from another with a finer population is a claim of its own', () => {
+  const filler = ' وتشهد المنطقة تصعيداً مستمراً منذ أسابيع في ظل غياب أي تحرك دولي لحماية المدنيين من الهجمات المتكررة على الأحياء السكنية والأسواق الشعبية.'.repeat(4);
+  const text = `قتل 3 مدنيين بينهم طفل بقصف على السوق.${filler}\n\nوفي بلدة أخرى قتل شخص بقصف مدفعي.`;
+  assert.deepEqual(canonical(text), ['killed/civilians/3/3/exact', 'killed/children/1/1/exact', 'killed/unknown/1/1/exact']);
+});
+
+test('people named in quotes, funerals and martyr lines are one each', () => {
+  assert.deepEqual(canonical('أسفرت الغارة عن مقتل "فلان الفلاني" في منزله'), ['killed/unknown/1/1/exact']);
+  assert.deepEqual(canonical('أكد المرصد مقتل "أربع فتيات" في القصف'), ['killed/children/4/4/exact']);
+  assert.deepEqual(canonical('تشييع الشهيد الطفل فلان في مقبرة القرية'), ['killed/children/1/1/exact']);
+  assert.deepEqual(canonical('ودعت القرية أبناءها\nالشهيد البطل فلان الفلاني\nالشهيد البطل علان العلاني'), ['killed/unknown/2/2/exact']);
+  assert.deepEqual(canonical('الشهيد بإذن الله ( فلان الفلاني )\nإثر القصف على أطراف المدينة'), ['killed/unknown/1/1/exact']);
+});
+
+test('hashtags glued to the first word, and two-dot or dot-space breaks inside a word', () => {
+  assert.deepEqual(canonical('#القريةاستشهاد شاب برصاص قناص'), ['killed/men/1/1/exact']);
+  assert.equal(normalise('مقـ. ـتله والشـ..هيد').text, 'مقتله والشهيد');
+  assert.deepEqual(canonical('أطلق مسلحون النار على رجل ما أدى إلى مقـ. ـتله'), ['killed/unknown/1/1/exact']);
+});
+
+test('abductions and arrests are no casualties, not even as parts of a breakdown', () => {
+  assert.deepEqual(canonical('أدى القصف إلى استشهاد مدنيين اثنين إضافة إلى خطف عدد من الأشخاص بينهم امرأة'), ['killed/civilians/2/2/exact']);
+});
+
+test('"N من X" right after an outcome, tallies named after the number, and a second outcome with its own figure', () => {
+  assert.deepEqual(canonical('أسفرت العملية عن مقتل 2 من المطلوبين'), ['killed/unknown/2/2/exact']);
+  assert.deepEqual(canonical('وبذلك يرتفع إلى 124 تعداد العسكريين والمدنيين الذين قتلوا منذ مطلع العام'), ['killed/unknown/124/124/exact']);
+  assert.deepEqual(canonical('أدى القصف إلى فقدان 23 مدنياً لحياتهم وإصابة أكثر من 200 آخرين'), ['killed/civilians/23/23/exact', 'injured/unknown/200/null/more_than']);
+  assert.deepEqual(canonical('أسفر القصف عن 12 قتيلاً وجريحاً'), []);
+});
+
+test('victims reported without a number after "سقط" or "هناك"', () => {
+  assert.deepEqual(canonical('سقط شهداء وجرحى بقصف على البلدة'), ['killed/unknown/null/null/vague', 'injured/unknown/null/null/vague']);
+  assert.deepEqual(canonical('سقطت قذائف على الحي وهناك إصابات في صفوف المدنيين'), ['injured/civilians/null/null/vague']);
+});

@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractClaims } from './extract.ts';
+
+/** Canonical casualty claims of an English text as outcome/population/min/max/qualifier. */
+const figures = (text: string, published = '2021-05-10'): string[] =>
+  extractClaims(text, { published, lang: 'en' }).claims
+    .filter((c) => c.type === 'casualties' && c.duplicateOf === null)
+    .map((c) => `${c.outcome}/${c.population}/${c.min}/${c.max}/${c.qualifier}`);
+
+test('English: a noun takes the outcome written after it', () => {
+  assert.deepEqual(figures('Shelling killed a shepherd and four villagers were wounded near the dam.'),
+    ['killed/civilians/1/1/exact', 'injured/civilians/4/4/exact']);
+  assert.deepEqual(figures('A mother was killed & other civilians injured when the rocket landed.'),
+    ['killed/women/1/1/exact', 'injured/civilians/null/null/vague']);
+  // an outcome word that governs a figure of its own belongs to that figure
+  assert.deepEqual(figures('Two gunmen killed at least three farmers.'), ['killed/civilians/3/null/at_least']);
+});
+
+test('English: combined figures are noted, not counted', () => {
+  assert.deepEqual(figures('Dozens of people were killed or wounded in the market.'), []);
+  assert.deepEqual(figures('Shelling Kills Injures 40 Villagers Near Dam'), []);
+  // two outcome words each with its own number stay two figures
+  assert.deepEqual(figures('Car Bomb Kills Four Injures Eleven in Border Town'), ['killed/unknown/4/4/exact', 'injured/unknown/11/11/exact']);
+  assert.deepEqual(figures('Blast: 23 Soldiers Killed 51 Injured'), ['killed/combatants/23/23/exact', 'injured/unknown/51/51/exact']);
+});
+
+test('English: breakdowns after "including" and family members', () => {
+  assert.deepEqual(figures('The raid killed 14 including children.'), ['killed/unknown/14/14/exact']);
+  assert.deepEqual(figures('A drone strike killed a farmer and his two sons.'), ['killed/civilians/1/1/exact', 'killed/unknown/2/2/exact']);
+  assert.deepEqual(figures('Nine people died: a woman and her three children among them.'),
+    ['killed/unknown/9/9/exact', 'killed/women/1/1/exact', 'killed/children/3/3/exact']);
+  assert.deepEqual(figures('Of those killed, seven were children.'), ['killed/children/7/7/exact']);
+});
+
+test('English: "the death of N", tolls that rise, lives claimed', () => {
+  assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
+  assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);
+  assert.deepEqual(figures('The number of wounded reached 45 by the evening.'), ['injured/unknown/45/45/exact']);
+  assert.deepEqual(figures('The explosion claimed the lives of six workers.'), ['killed/civilians/6/6/exact']);
+  assert.deepEqual(figures('Volunteers saved the lives of six workers.'), []);
+  assert.deepEqual(figures('Rescuers recovered at least 40 bodies from the rubble.'), ['killed/unknown/40/null/at_least']);
+});
+
+test('English: "N of the X" and headline nouns without an article', () => {
+  assert.deepEqual(figures('Three of the guards died in the ambush.'), ['killed/combatants/3/3/exact']);
+  // a part of those already counted is not a new figure
+  assert.deepEqual(figures('Twelve people were hurt; five of the wounded are in a serious condition.'), ['injured/unknown/12/12/exact']);
+  assert.deepEqual(figures('Man and boy killed by unexploded shell'), ['killed/men/1/1/exact', 'killed/children/1/1/exact']);
+  assert.deepEqual(figures('Death toll climbs to four including woman and child'), ['killed/unknown/4/4/exact', 'killed/women/1/1/exact', 'killed/children/1/1/exact']);
+  assert.deepEqual(figures('Civilian areas were hit and child protection groups protested.'), []);
+  assert.deepEqual(figures('Twelve young Circassians had been killed, an elder said.'), ['killed/unknown/12/12/exact']);
+});
+
+test('English: dates, times and tallies that are not head counts', () => {
+  assert.deepEqual(figures('Two civilians were killed on 05-07-2015 in the town.'), ['killed/civilians/2/2/exact']);
+  assert.deepEqual(figures('On March 27 three people were killed.'), ['killed/unknown/3/3/exact']);
+  assert.deepEqual(figures('The shells fell at around 430 am, and nobody was hurt.'), []);
+  assert.deepEqual(figures('More than 2 500 residents have died in the province.'), ['killed/civilians/2500/null/more_than']);
+  assert.deepEqual(figures('Some 2 million people were displaced and more than 10 million displaced overall.'), []);
+});
+
+test('English: definite plurals and relative clauses refer back to a figure already given', () => {
+  assert.deepEqual(figures('Five fighters were killed. The fighters were killed near the bridge.'), ['killed/combatants/5/5/exact']);
+  assert.deepEqual(figures('Four members of a pro-government militia were killed.'), ['killed/combatants/4/4/exact']);
+  assert.deepEqual(figures('The number of civilians who were killed is unknown.'), []);
+});
+
+test('English: a headline run into its body repeats one figure', () => {
+  const text = 'Artillery fire kills 6 in northern town Monitor AFP Tuesday 3 May 2016 Artillery fire killed six people in a northern town on Tuesday a monitor said.';
+  const all = extractClaims(text, { published: '2016-05-03', lang: 'en' }).claims.filter((c) => c.type === 'casualties');
+  assert.equal(all.length, 2);
+  assert.equal(all.filter((c) => c.duplicateOf === null).length, 1);
+});
+
+test('English: relatives after a possessive, sources who speak, tolls that name no figure', () => {
+  assert.deepEqual(figures('A farmer and his little son died when the shell landed.'), ['killed/civilians/1/1/exact', 'killed/children/1/1/exact']);
+  assert.deepEqual(figures('Two officials and their driver died on the highway.'), ['killed/unknown/2/2/exact', 'killed/civilians/1/1/exact']);
+  assert.deepEqual(figures('"Four people died," a local official said.'), ['killed/unknown/4/4/exact']);
+  assert.deepEqual(figures('The death toll may rise as many people are in critical condition.'), []);
+  assert.deepEqual(figures('A family of five members, including three children, was killed.'), ['killed/unknown/5/5/exact', 'killed/children/3/3/exact']);
+  assert.deepEqual(figures('An army unit killed at least 11 gunmen and wounded several more.'), ['killed/combatants/11/null/at_least', 'injured/unknown/null/null/vague']);
+});
+
+test('English: parts named after "of those killed", bare verbs and vague headline figures', () => {
+  assert.deepEqual(figures('At least 20 people died. Three of those killed were police officers.'), ['killed/unknown/20/null/at_least', 'killed/combatants/3/3/exact']);
+  assert.deepEqual(figures('Mortar fire kills a boy, injure 7 near market'), ['killed/children/1/1/exact', 'injured/unknown/7/7/exact']);
+  assert.deepEqual(figures('Dozens Killed in Night Raids on Border Town'), ['killed/unknown/null/null/vague']);
+  assert.deepEqual(figures('A sniper fired at a queue, killing 2 of them and injuring 17 most of them elderly.'), ['killed/unknown/2/2/exact', 'injured/unknown/17/17/exact']);
+  assert.deepEqual(figures('Nine people were killed, two of them paramedics, the agency said.'), ['killed/unknown/9/9/exact', 'killed/civilians/2/2/exact']);
+  assert.deepEqual(figures('A nurse died after she was hit by a sniper at the checkpoint.'), ['killed/civilians/1/1/exact']);
+});
+
+test('English: a noun shared by two figures, asides in brackets', () => {
+  assert.deepEqual(figures('Troops killed 12 and wounded 16 IS militants near the dam.'), ['killed/combatants/12/12/exact', 'injured/combatants/16/16/exact']);
+  assert.deepEqual(figures('Strikes killed at least 40 Islamic State (ISIL or Daesh) fighters.'), ['killed/combatants/40/null/at_least']);
+});
