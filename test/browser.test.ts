@@ -8,6 +8,7 @@ import { buildIncident } from '../src/incidents/factories.ts';
 import { strikeImporter } from '../src/strikes/strikeImporter.ts';
 import { buildReleaseRow, writeReleaseCsv } from '../src/strikes/factories.ts';
 import { REPO_ROOT } from '../src/shared-data.ts';
+import { contrastFailures, formatContrast, keyboardProblems, unlabelledControls } from './accessibility.ts';
 
 const CHROMIUM = process.env.HARMWATCH_CHROMIUM ?? '/usr/bin/chromium';
 export const SHOTS = join(REPO_ROOT, 'test-output', 'screenshots');
@@ -165,4 +166,70 @@ test('in a real browser: a witness submits a report; an analyst grades with a re
     assert.deepEqual([row.grade, row.grade_status], ['fair', 'approved']);
     assert.deepEqual(problems, []);
   });
+});
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+test('in a real browser: the accessibility checks catch low contrast, a missing skip link, no focus ring, unlabelled fields', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.skip(`skipped: no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  await page.setContent(`<main id="main">
+<p id="a" style="color:#777777">grey 4.48</p><p id="b" style="color:#767676">grey 4.54</p>
+<p id="c" style="color:#959595;font-size:24px">large 2.99</p><p id="d" style="color:#949494;font-size:24px">large 3.03</p>
+<div style="background:rgba(0,0,0,.5)"><span id="e" style="color:#555555">on half black</span></div>
+<svg style="background:#ffffff"><text id="f" x="5" y="20" fill="#aaaaaa">svg text</text></svg>
+<style>#g::placeholder { color: #aaaaaa }</style><input id="g" placeholder="placeholder"><label>Named <input id="h"></label></main>`);
+  const failed = (await contrastFailures(page)).map((f) => f.element.replace(/^.* > /, ''));
+  assert.deepEqual(failed.sort(), ['input#g::placeholder', 'p#a', 'p#c', 'span#e', 'text#f']);
+  assert.deepEqual((await unlabelledControls(page)).length, 1);
+  const problems = await keyboardProblems(page, 'data:text/html,<a href="/x" style="outline:none">x</a>');
+  assert.ok(problems.some((p) => p.startsWith('first Tab stop is not the skip link')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('no visible focus indicator')), problems.join('\n'));
+});
+
+test('in a real browser: every main page in both languages has readable contrast, a skip link, visible focus and labelled fields', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    t.skip(`skipped: no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  const { makeUser, TEST_PASSWORD } = await import('../src/auth/testing.ts');
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  await makeUser(db, 'amira', 'analyst');
+  const inc = await buildIncident(db.kysely, { placeText: 'Al Baghuz Fawqani', placeNameAr: 'الباغوز فوقاني', country: 'SY', admin1: 'Deir-ez-Zor', lat: 34.45, lon: 40.93, placePrecision: 'village', dateStart: '2019-03-18', dateEnd: '2019-03-18' });
+  await buildIncident(db.kysely, { placeText: 'Mosul', placeNameAr: 'الموصل', lat: 36.34, lon: 43.13, placePrecision: 'city', grade: 'weak' });
+  await strikeImporter(db.kysely, { file: writeReleaseCsv(Array.from({ length: 80 }, (_, i) => buildReleaseRow(i))), actor: 'test' });
+  const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  t.after(() => browser.close());
+
+  const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const analyst = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await analyst.goto(`${base}/login`);
+  await analyst.getByLabel('User name').fill('amira');
+  await analyst.getByLabel('Password').fill(TEST_PASSWORD);
+  await analyst.getByRole('button', { name: 'Sign in' }).click();
+  await analyst.waitForURL(/\/workspace$/);
+
+  const pages: Array<[Page, string]> = [
+    ...['/', '/incidents', `/incidents/${inc.publicId}`, '/map', '/charts', '/methodology', '/submit', '/strikes', '/login'].map((p): [Page, string] => [visitor, p]),
+    ...['/workspace', `/workspace/incidents/${inc.publicId}`].map((p): [Page, string] => [analyst, p]),
+  ];
+  const problems: string[] = [];
+  for (const lang of ['en', 'ar']) {
+    for (const [page, path] of pages) {
+      const url = `${base}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+      const where = `${path} (${lang})`;
+      await page.goto(url);
+      for (const f of await contrastFailures(page)) problems.push(`${where}: contrast: ${formatContrast(f)}`);
+      for (const c of await unlabelledControls(page)) problems.push(`${where}: no label: ${c}`);
+      for (const k of await keyboardProblems(page, url)) problems.push(`${where}: keyboard: ${k}`);
+    }
+  }
+  assert.equal(problems.length, 0, `\n${[...new Set(problems)].join('\n')}`);
 });

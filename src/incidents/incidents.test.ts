@@ -62,6 +62,53 @@ test('incidents API: list, filters across scripts, detail, exports', async (t) =
   });
 });
 
+test('cursor pages walk dated incidents newest first, then undated ones, each once, at every page size', async (t) => {
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  const { incidentRepository } = await import('./repository.ts');
+  const dates = ['2017-03-17', '2017-03-17', '2017-03-17', '2019-01-02', null, '2015-06-30', null, '2017-03-17', null, '2019-01-02'];
+  const made: Array<{ publicId: string; date: string | null; grade: string }> = [];
+  for (const [i, d] of dates.entries()) {
+    const grade = i % 2 ? 'weak' : 'fair';
+    made.push({ ...(await buildIncident(db.kysely, { dateStart: d, dateEnd: d, datePrecision: d ? 'day' : null, grade })), date: d, grade });
+  }
+  // Every third incident (and one undated among them) is one the coalition found credible.
+  const { recordAssessment } = await import('../assessment/assessmentRecorder.ts');
+  const credible = new Set(made.filter((_, i) => i % 3 === 0).map((m) => m.publicId));
+  await db.kysely.transaction().execute(async (tx) => {
+    for (const publicId of credible) await recordAssessment({ actor: 'test:analyst', reason: 'test data', tx }, { publicId, belligerent: 'coalition', status: 'credible' });
+    await recordAssessment({ actor: 'test:analyst', reason: 'test data', tx }, { publicId: made[1].publicId, belligerent: 'coalition', status: 'not_credible' });
+  });
+  // Newest date first, ids descending within a date (creation order), undated last.
+  const rank = (d: string | null): string => d ?? '0000';
+  const expected = made.map((m, i) => ({ ...m, i })).sort((a, b) => rank(b.date).localeCompare(rank(a.date)) || b.i - a.i);
+  const filters: Array<[string, (m: (typeof made)[number]) => boolean]> = [
+    ['', () => true], ['&grade=weak', (m) => m.grade === 'weak'], ['&assessment=credible', (m) => credible.has(m.publicId)],
+  ];
+  for (const [filter, keep] of filters) {
+    const want = expected.filter(keep).map((m) => m.publicId);
+    const all = (await app.inject(`/api/incidents?limit=200${filter}`)).json<{ total: number; totalExact: boolean }>();
+    assert.deepEqual([all.total, all.totalExact], [want.length, true], filter);
+    for (const limit of [1, 2, 3, 4, 7]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let guard = 0; guard < 20; guard++) {
+        const url: string = `/api/incidents?limit=${limit}${filter}${cursor ? `&cursor=${cursor}` : ''}`;
+        const r: { data: Array<{ id: string }>; next: string | null; total: number } = (await app.inject(url)).json<{ data: Array<{ id: string }>; next: string | null; total: number }>();
+        assert.equal(r.total, want.length, `total of ${url}`);
+        seen.push(...r.data.map((d) => d.id));
+        cursor = r.next;
+        if (!cursor) break;
+      }
+      assert.deepEqual(seen, want, `limit ${limit}${filter}`);
+    }
+  }
+  // The export's pages: every published incident once, in id order.
+  const streamed: string[] = [];
+  for await (const page of incidentRepository.stream(db.kysely, { publishedOnly: true }, 3)) streamed.push(...page.map((r) => r.public_id));
+  assert.deepEqual(streamed, made.map((m) => m.publicId));
+});
+
 test('incident pages: list with filters and downloads, detail with figures, in both languages', async (t) => {
   const { app, db, close } = await createTestApp();
   t.after(close);

@@ -1,5 +1,6 @@
-import type { IncidentRow, Database } from '../db/types.ts';
+import type { Database } from '../db/types.ts';
 import type { Selectable } from 'kysely';
+import type { PresentedIncidentRow } from './repository.ts';
 import { PLACE_PRECISION_RADIUS_M, type PlacePrecision } from '../model/vocabulary.ts';
 import { redactText } from '../privacy/redact.ts';
 
@@ -41,7 +42,7 @@ export function radiusOf(precision: string | null): number | null {
   return precision && precision in PLACE_PRECISION_RADIUS_M ? PLACE_PRECISION_RADIUS_M[precision as PlacePrecision] : null;
 }
 
-export function presentIncident(i: IncidentRow, figures: FigureRow[], assessments: AssessmentRow[]): IncidentJson {
+export function presentIncident(i: PresentedIncidentRow, figures: FigureRow[], assessments: AssessmentRow[]): IncidentJson {
   return {
     id: i.public_id,
     title: redactText(i.title),

@@ -19,6 +19,16 @@ export interface IncidentFilter {
   publishedOnly: boolean;
 }
 
+/**
+ * The columns the public presenters read (`presentIncident`): lists and exports leave out the
+ * search text, external references and timestamps, which are never shown.
+ */
+export const PRESENTED_COLUMNS = [
+  'id', 'public_id', 'title', 'summary', 'date_start', 'date_end', 'date_precision', 'country', 'admin1', 'admin2', 'place_text', 'place_name_ar',
+  'lat', 'lon', 'place_precision', 'belligerents', 'strike_status', 'grade', 'grade_status', 'status', 'version',
+] as const;
+export type PresentedIncidentRow = Pick<IncidentRow, (typeof PRESENTED_COLUMNS)[number]>;
+
 export interface Cursor {
   date: string | null;
   id: number;
@@ -37,8 +47,10 @@ function applyFilter(q: IncidentQuery, f: IncidentFilter): IncidentQuery {
   if (f.belligerent) out = out.where(sql<boolean>`${f.belligerent} = any(incidents.belligerents)`);
   if (f.grade) out = out.where('incidents.grade', '=', f.grade);
   if (f.assessment) {
+    // The ids of incidents assessed so, collected first (an InitPlan) and looked up by primary key:
+    // assessments are far fewer than incidents, and an EXISTS became a hash join over every incident.
     const status = f.assessment;
-    out = out.where((eb) => eb.exists(eb.selectFrom('assessments').select('assessments.id').whereRef('assessments.incident_id', '=', 'incidents.id').where('assessments.status', '=', status)));
+    out = out.where(sql<boolean>`incidents.id = any(array(${sql`select assessments.incident_id from assessments where assessments.status = ${status}`}))`);
   }
   if (f.q) {
     for (const word of foldSearch(f.q).split(/\s+/).filter(Boolean).slice(0, 8)) {
@@ -50,20 +62,22 @@ function applyFilter(q: IncidentQuery, f: IncidentFilter): IncidentQuery {
 
 /** Typed queries over incidents and what hangs off them; one method per query. */
 export const incidentRepository = {
-  /** Newest first (undated last), keyset-paginated on (date_start, id). */
-  async list(db: Kysely<Database>, f: IncidentFilter, after: Cursor | null, limit: number): Promise<IncidentRow[]> {
-    let q = applyFilter(db.selectFrom('incidents'), f);
-    if (after) {
-      const { date, id } = after;
-      q = date === null
-        ? q.where('incidents.date_start', 'is', null).where('incidents.id', '<', id)
-        : q.where((eb) => eb.or([
-          eb('incidents.date_start', '<', date),
-          eb.and([eb('incidents.date_start', '=', date), eb('incidents.id', '<', id)]),
-          eb('incidents.date_start', 'is', null),
-        ]));
-    }
-    return q.selectAll('incidents').orderBy(sql`incidents.date_start desc nulls last`).orderBy('incidents.id', 'desc').limit(limit).execute();
+  /**
+   * Newest first (undated last), keyset-paginated on (date_start, id). Each query is one range of
+   * the `incidents_order` index (0010): dated incidents behind the cursor, then, when the page is
+   * not full, the undated ones; no page sorts the matching rows.
+   */
+  async list(db: Kysely<Database>, f: IncidentFilter, after: Cursor | null, limit: number): Promise<PresentedIncidentRow[]> {
+    const page = (q: IncidentQuery, n: number): Promise<PresentedIncidentRow[]> =>
+      q.select(PRESENTED_COLUMNS).orderBy(sql`incidents.date_start desc nulls last`).orderBy('incidents.id', 'desc').limit(n).execute();
+    const base = applyFilter(db.selectFrom('incidents'), f);
+    if (!after) return page(base, limit);
+    const undated = base.where('incidents.date_start', 'is', null);
+    if (after.date === null) return page(undated.where('incidents.id', '<', after.id), limit);
+    const { date, id } = after;
+    const dated = await page(base.where('incidents.date_start', 'is not', null)
+      .where((eb) => eb(eb.refTuple('incidents.date_start', 'incidents.id'), '<', eb.tuple(date, id))), limit);
+    return dated.length < limit ? [...dated, ...(await page(undated, limit - dated.length))] : dated;
   },
 
   /** How many match, counted exactly up to `cap` (beyond it the count is a lower bound). */
@@ -74,11 +88,14 @@ export const incidentRepository = {
     return n > cap ? { n: cap, exact: false } : { n, exact: true };
   },
 
-  /** All matching incidents in id order, a page at a time (for streamed exports). */
-  async *stream(db: Kysely<Database>, f: IncidentFilter, pageSize = 1000): AsyncGenerator<IncidentRow[]> {
+  /**
+   * All matching incidents in id order, a page at a time (for streamed exports): keyset on the
+   * primary key, so each page is one index range and memory does not grow with the export.
+   */
+  async *stream(db: Kysely<Database>, f: IncidentFilter, pageSize = 1000): AsyncGenerator<PresentedIncidentRow[]> {
     let lastId = 0;
     for (;;) {
-      const rows = await applyFilter(db.selectFrom('incidents'), f).selectAll('incidents').where('incidents.id', '>', lastId).orderBy('incidents.id').limit(pageSize).execute();
+      const rows = await applyFilter(db.selectFrom('incidents'), f).select(PRESENTED_COLUMNS).where('incidents.id', '>', lastId).orderBy('incidents.id').limit(pageSize).execute();
       if (rows.length === 0) return;
       yield rows;
       lastId = rows.at(-1)!.id;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, IncidentRow } from '../db/types.ts';
+import type { Database } from '../db/types.ts';
 import { HarmwatchError, notFound } from '../errors.ts';
 import { redactText } from '../privacy/redact.ts';
 import { victimRepository } from '../victims/repository.ts';
@@ -7,7 +7,7 @@ import { presentIncidentVictimsPublic } from '../victims/presenters.ts';
 import { responseRepository } from '../responses/repository.ts';
 import { presentResponsePublic } from '../responses/presenters.ts';
 import { INCIDENT_COLUMNS, csvLine, geoJsonFeature, presentIncident, type IncidentJson } from './presenters.ts';
-import { incidentRepository, type Cursor, type IncidentFilter } from './repository.ts';
+import { incidentRepository, type Cursor, type IncidentFilter, type PresentedIncidentRow } from './repository.ts';
 
 export function encodeIncidentCursor(c: Cursor): string {
   return Buffer.from(`${c.date ?? ''}|${c.id}`).toString('base64url');
@@ -21,11 +21,24 @@ export function decodeIncidentCursor(s: string): Cursor {
   return { date: date || null, id: Number(id) };
 }
 
+/** Rows grouped by incident id (linear, for export pages of a thousand incidents). */
+function byIncident<T extends { incident_id: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.incident_id);
+    if (list) list.push(r);
+    else out.set(r.incident_id, [r]);
+  }
+  return out;
+}
+
 /** Figures and assessments for a page of incidents, presented. */
-async function presentMany(db: Kysely<Database>, rows: IncidentRow[]): Promise<IncidentJson[]> {
+async function presentMany(db: Kysely<Database>, rows: PresentedIncidentRow[]): Promise<IncidentJson[]> {
   const ids = rows.map((r) => r.id);
   const [figures, assessments] = await Promise.all([incidentRepository.figures(db, ids), incidentRepository.assessments(db, ids)]);
-  return rows.map((r) => presentIncident(r, figures.filter((f) => f.incident_id === r.id), assessments.filter((a) => a.incident_id === r.id)));
+  const f = byIncident(figures);
+  const a = byIncident(assessments);
+  return rows.map((r) => presentIncident(r, f.get(r.id) ?? [], a.get(r.id) ?? []));
 }
 
 /**
@@ -36,7 +49,9 @@ export async function listIncidents(db: Kysely<Database>, f: IncidentFilter, cur
   const rows = await incidentRepository.list(db, f, cursor ? decodeIncidentCursor(cursor) : null, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const [data, count] = await Promise.all([presentMany(db, page), incidentRepository.count(db, f)]);
+  // A first page that holds every match is its own exact count.
+  const whole = !cursor && rows.length <= limit;
+  const [data, count] = await Promise.all([presentMany(db, page), whole ? { n: rows.length, exact: true } : incidentRepository.count(db, f)]);
   return { data, next: rows.length > limit && last ? encodeIncidentCursor({ date: last.date_start, id: last.id }) : null, total: count.n, totalExact: count.exact };
 }
 
