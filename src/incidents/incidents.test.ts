@@ -152,3 +152,26 @@ test('incident page and API: victims as counts until names are approved, respons
   }
   assert.match((await app.inject(`/incidents/${a.publicId}`)).body, /Names of 1 are restricted/);
 });
+
+test('a field the incident hides (field_visibility) stays hidden in the list, detail, exports, filters and search', async (t) => {
+  const { app, db, close } = await createTestApp();
+  t.after(close);
+  const hidden = await buildIncident(db.kysely, { title: 'Strike near the safe house', placeText: 'Hidden Village', placeNameAr: 'قرية مخفية', admin1: 'Raqqa', dateStart: '2018-05-02', dateEnd: '2018-05-02', lat: 35.123, lon: 39.456 });
+  await db.kysely.updateTable('incidents').set({ field_visibility: JSON.stringify({ place: 'restricted', date: 'internal', figures: 'restricted' }) }).where('id', '=', hidden.id).execute();
+  const shown = await buildIncident(db.kysely, { placeText: 'Open Town', admin1: 'Raqqa', dateStart: '2018-05-03', dateEnd: '2018-05-03' });
+
+  const list = (await app.inject('/api/incidents')).json<{ data: Array<{ id: string; date: { start: string | null }; place: { text: string | null; lat: number | null }; figures: unknown[] }> }>();
+  const h = list.data.find((d) => d.id === hidden.publicId)!;
+  assert.deepEqual([h.date.start, h.place.text, h.place.lat, h.figures.length], [null, null, null, 0]);
+  const detail = await app.inject(`/api/incidents/${hidden.publicId}`);
+  for (const body of [detail.body, (await app.inject('/api/incidents.csv')).body, (await app.inject('/api/incidents.geojson')).body, (await app.inject('/api/incidents.hxl.csv')).body, (await app.inject(`/incidents/${hidden.publicId}`)).body]) {
+    assert.doesNotMatch(body, /Hidden Village|قرية مخفية|35\.123|39\.456|2018-05-02/);
+  }
+  assert.doesNotMatch((await app.inject('/map')).body, new RegExp(hidden.publicId), 'no map point for a hidden place');
+  assert.match((await app.inject('/map')).body, new RegExp(shown.publicId));
+  const ids = async (q: string): Promise<string[]> => (await app.inject(`/api/incidents?${q}`)).json<{ data: Array<{ id: string }> }>().data.map((d) => d.id);
+  assert.deepEqual(await ids('from=2018-05-01&to=2018-05-05'), [shown.publicId], 'a hidden date cannot be found by a date filter');
+  assert.deepEqual(await ids('governorate=raqqa'), [shown.publicId], 'nor a hidden place by a governorate filter');
+  assert.deepEqual(await ids('q=hidden'), [], 'nor by words of a hidden place');
+  assert.ok((await ids('')).includes(hidden.publicId), 'the incident itself is listed');
+});

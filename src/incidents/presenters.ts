@@ -42,21 +42,29 @@ export function radiusOf(precision: string | null): number | null {
   return precision && precision in PLACE_PRECISION_RADIUS_M ? PLACE_PRECISION_RADIUS_M[precision as PlacePrecision] : null;
 }
 
+/**
+ * The public incident: fields the incident's `field_visibility` marks internal or restricted
+ * (`title`, `summary`, `date`, `place`, `lat`, `lon`, `figures`) are null or empty, as in the
+ * assessment and reconcile views.
+ */
 export function presentIncident(i: PresentedIncidentRow, figures: FigureRow[], assessments: AssessmentRow[]): IncidentJson {
+  const shown = (field: string): boolean => (i.field_visibility?.[field] ?? 'public') === 'public';
+  const show = <T>(field: string, v: T): T | null => (shown(field) ? v : null);
+  const point = shown('place') && shown('lat') && shown('lon');
   return {
     id: i.public_id,
-    title: redactText(i.title),
-    summary: redactText(i.summary),
-    date: { start: i.date_start, end: i.date_end, precision: i.date_precision },
+    title: redactText(show('title', i.title)),
+    summary: redactText(show('summary', i.summary)),
+    date: { start: show('date', i.date_start), end: show('date', i.date_end), precision: show('date', i.date_precision) },
     place: {
-      text: i.place_text, nameAr: i.place_name_ar, country: i.country, governorate: i.admin1, district: i.admin2,
-      lat: i.lat, lon: i.lon, precision: i.place_precision, radiusM: radiusOf(i.place_precision),
+      text: show('place', i.place_text), nameAr: show('place', i.place_name_ar), country: i.country, governorate: show('place', i.admin1), district: show('place', i.admin2),
+      lat: point ? i.lat : null, lon: point ? i.lon : null, precision: show('place', i.place_precision), radiusM: shown('place') ? radiusOf(i.place_precision) : null,
     },
     belligerents: i.belligerents,
     strikeStatus: i.strike_status,
     grade: i.grade_status === 'approved' || i.grade_status === 'unreviewed' ? i.grade : null,
     status: i.status,
-    figures: figures.map((f) => ({ outcome: f.outcome, population: f.population, low: f.low, best: f.best, high: f.high, rule: f.rule })),
+    figures: (shown('figures') ? figures : []).map((f) => ({ outcome: f.outcome, population: f.population, low: f.low, best: f.best, high: f.high, rule: f.rule })),
     assessments: assessments.map((a) => ({
       belligerent: a.belligerent,
       status: a.status,

@@ -25,7 +25,7 @@ export interface IncidentFilter {
  */
 export const PRESENTED_COLUMNS = [
   'id', 'public_id', 'title', 'summary', 'date_start', 'date_end', 'date_precision', 'country', 'admin1', 'admin2', 'place_text', 'place_name_ar',
-  'lat', 'lon', 'place_precision', 'belligerents', 'strike_status', 'grade', 'grade_status', 'status', 'version',
+  'lat', 'lon', 'place_precision', 'belligerents', 'strike_status', 'grade', 'grade_status', 'status', 'version', 'field_visibility',
 ] as const;
 export type PresentedIncidentRow = Pick<IncidentRow, (typeof PRESENTED_COLUMNS)[number]>;
 
@@ -36,14 +36,21 @@ export interface Cursor {
 
 type IncidentQuery = SelectQueryBuilder<Database, 'incidents', object>;
 
+/** The public may filter on a field only where the incident shows it (`field_visibility`). */
+const fieldPublic = (field: string) => sql<boolean>`coalesce(incidents.field_visibility->>${field}, 'public') = 'public'`;
+
 function applyFilter(q: IncidentQuery, f: IncidentFilter): IncidentQuery {
   let out = q;
   if (f.publishedOnly) out = out.where('incidents.status', '=', 'published');
   else out = out.where('incidents.status', '<>', 'merged');
   if (f.from) out = out.where('incidents.date_start', '>=', f.from);
   if (f.to) out = out.where('incidents.date_start', '<=', f.to);
+  if (f.publishedOnly && (f.from || f.to)) out = out.where(fieldPublic('date'));
   if (f.country) out = out.where('incidents.country', '=', f.country);
   if (f.governorate) out = out.where(sql<string>`lower(incidents.admin1)`, '=', f.governorate.toLowerCase());
+  if (f.publishedOnly && f.governorate) out = out.where(fieldPublic('place'));
+  // Words are searched in title, summary and place names: not where one of them is hidden.
+  if (f.publishedOnly && f.q) out = out.where(fieldPublic('title')).where(fieldPublic('summary')).where(fieldPublic('place'));
   if (f.belligerent) out = out.where(sql<boolean>`${f.belligerent} = any(incidents.belligerents)`);
   if (f.grade) out = out.where('incidents.grade', '=', f.grade);
   if (f.assessment) {
@@ -166,9 +173,12 @@ export const incidentRepository = {
 /** Located incidents for the map: coordinates, precision and grade only. */
 export async function incidentPoints(db: Kysely<Database>, f: IncidentFilter, limit: number) {
   return applyFilter(db.selectFrom('incidents'), f)
-    .select(['incidents.public_id', 'incidents.lat', 'incidents.lon', 'incidents.place_precision', 'incidents.grade', 'incidents.place_text', 'incidents.place_name_ar', 'incidents.date_start'])
+    .select(['incidents.public_id', 'incidents.lat', 'incidents.lon', 'incidents.place_precision', 'incidents.grade', 'incidents.place_text', 'incidents.place_name_ar'])
+    .select(sql<string | null>`case when ${fieldPublic('date')} then incidents.date_start end`.as('date_start'))
     .where('incidents.lat', 'is not', null)
     .where('incidents.lon', 'is not', null)
+    // the map is public: no point for an incident whose place or coordinates are hidden
+    .where(fieldPublic('place')).where(fieldPublic('lat')).where(fieldPublic('lon'))
     .orderBy('incidents.id')
     .limit(limit)
     .execute();

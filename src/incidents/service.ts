@@ -68,20 +68,25 @@ export async function getIncidentDetail(db: Kysely<Database>, publicId: string, 
     responseRepository.byIncident(db, row.id),
   ]);
   const history = await incidentRepository.assessmentHistory(db, assessments.map((a) => a.id));
+  // A hidden date or place stays hidden in what would give it away: the claims' own periods and
+  // places, and the declared strikes matched by distance and day.
+  const shown = (field: string): boolean => (row.field_visibility[field] ?? 'public') === 'public';
+  const dateShown = shown('date');
+  const placeShown = shown('place');
   return {
     ...base,
     claims: claims.map((c) => ({
       id: c.id, type: c.type, claimant: c.claimant_norm ?? c.claimant, outcome: c.outcome, population: c.population,
       min: c.min, max: c.max, qualifier: c.qualifier,
-      period: { start: c.period_start, end: c.period_end, precision: c.date_precision },
-      place: { text: c.place_text, precision: c.place_precision },
+      period: dateShown ? { start: c.period_start, end: c.period_end, precision: c.date_precision } : { start: null, end: null, precision: null },
+      place: placeShown ? { text: c.place_text, precision: c.place_precision } : { text: null, precision: null },
       stance: c.stance, quote: redactText(c.quote), span: [c.span_start, c.span_end] as [number, number],
       source: {
         id: c.source_id, title: c.source_title, publisher: c.source_publisher, url: c.source_url, sha256: c.source_sha256,
         capturedAt: c.source_captured_at.toISOString(), type: c.source_type, language: c.source_language, publishedOn: c.source_published_on,
       },
     })),
-    strikesNearby: strikes.map((s) => ({
+    strikesNearby: (dateShown && placeShown ? strikes : []).map((s) => ({
       id: s.id, releaseDate: s.release_date, place: s.place_text, strikes: s.strikes, line: s.line,
       dayGap: s.day_gap, distanceKm: s.distance_km, score: s.score, assigned: s.assigned,
     })),
