@@ -13,15 +13,13 @@
  *
  * The machine running it may be shared: timings are upper bounds.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { sql, type Kysely } from 'kysely';
 import { openPglite } from '../src/db/connect.ts';
 import type { Database } from '../src/db/types.ts';
-import { REPO_ROOT } from '../src/shared-data.ts';
+import { mb, memoryOf, startServer } from './_server.ts';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(name);
@@ -76,32 +74,6 @@ async function timeRequests(base: string, paths: string[]): Promise<{ p95: numbe
   return { p95: Number(p95(times).toFixed(1)), median: Number(sorted[Math.floor(sorted.length / 2)].toFixed(1)), n: times.length };
 }
 
-function memoryOf(pid: number): { rss: number; hwm: number } | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  } catch {
-    return null;
-  }
-}
-
-const mb = (bytes: number): number => Math.round(bytes / 1e6);
-
-async function startServer(dir: string): Promise<{ child: ChildProcess; base: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HARMWATCH_DATA_DIR: dir, HARMWATCH_DEMO: '0', HARMWATCH_API_RATE: '1000000' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'harmwatch.mjs'), 'serve', '--no-demo', '--port', '0', '--host', '127.0.0.1', '--json'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout });
-    rl.once('line', (l) => {
-      rl.close();
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`harmwatch serve exited with ${code} before listening`)));
-  });
-  return { child, base: (JSON.parse(line) as { url: string }).url.replace(/\/$/, '') };
-}
 
 /** Streams one export, sampling the server's memory; returns rows, size, time and peak RSS. */
 async function streamExport(base: string, pid: number, path: string) {
