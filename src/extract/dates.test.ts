@@ -100,3 +100,12 @@ test('English numeric dates with dots or dashes are day-first', () => {
   // a dateline of the publication day gives way to the event's own day later in the sentence
   assert.equal(findEnglishPeriod('04.07.2015 A blast killed three on Friday', '2015-07-04')?.period.start, '2015-07-03');
 });
+
+test('English datelines with a weekday or a time date an undated page, and its weekdays', async () => {
+  const { inferPublished, extractClaims } = await import('./extract.ts');
+  assert.equal(inferPublished('DESK\n\nTuesday, 14 March 2023, 09:12\n\nA shell hit a market.'), '2023-03-14');
+  assert.equal(inferPublished('Wire\nMarch 14, 2023\nA shell hit a market.'), '2023-03-14');
+  assert.equal(inferPublished('Wire\nMarch 14, 2023 and later reports\n'), undefined);
+  const c = extractClaims('DESK\n\nTuesday, 14 March 2023, 09:12\n\nA drone strike killed three farmers on Sunday near the river.').claims[0];
+  assert.equal(c?.period?.start, '2023-03-12');
+});

@@ -11,7 +11,7 @@ import { markDuplicates } from './dedupe.ts';
 import { findFigures } from './figures.ts';
 import { namedListAr } from './lists-ar.ts';
 import { ASSESSMENT_TRIGGERS } from './lexicon.ts';
-import { normalise, origEnd, origStart, type Normalised } from './normalise.ts';
+import { extendOverMarks, normalise, origEnd, origStart, type Normalised } from './normalise.ts';
 import { findCounts, findStance } from './other-claims.ts';
 import { REFERENCE, actorMention, claimantMention, findMentions, partyOf, personClaimant } from './parties.ts';
 import { placesAr, placesEn } from './places.ts';
@@ -46,7 +46,10 @@ const POST_STAMPS = [
 const DATELINE = /^[\s\u0600-\u06ff,،]*(\d{1,2}|[٠-٩]{1,2})\s+[\u0600-\u06ff ]{2,14}\s+(\d{4}|[٠-٩]{4})[\s,،:\d٠-٩]*$|^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})\s*$/;
 /** Day-first numeric ("22/01/2023") and English ("25 August، 2022") datelines. */
 const DATELINE_DMY = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
-const DATELINE_EN = /^\s*(\d{1,2})\s+([A-Za-z]{3,9})[,،]?\s+(\d{4})\s*$/;
+/** "20 August 2022", "Saturday, 20 August 2022, 15:36": a line that is only a date (a weekday before, a time after). */
+const DATELINE_EN = /^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})[,،]?\s+(\d{4})(?:,?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?\s*$/;
+/** "August 20, 2022", "Saturday, August 20, 2022 3:36 PM": the same, month first. */
+const DATELINE_EN_MDY = /^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?\s*$/;
 
 /** The date of a social-media post's own timestamp, or undefined. */
 function postStamp(text: string): string | undefined {
@@ -73,6 +76,9 @@ export function inferPublished(text: string): string | undefined {
     const en = DATELINE_EN.exec(line);
     const de = en ? parsePublished(`${en[1]} ${en[2]} ${en[3]}`) : undefined;
     if (de) return de;
+    const md = DATELINE_EN_MDY.exec(line);
+    const dm = md ? parsePublished(`${md[2]} ${md[1]} ${md[3]}`) : undefined;
+    if (dm) return dm;
     const m = DATELINE.exec(line);
     if (!m) continue;
     const d = m[3] !== undefined ? parsePublished(`${m[3]}-${m[4].padStart(2, '0')}-${m[5].padStart(2, '0')}`) : parsePublished(line);
@@ -183,6 +189,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   let lastReports = -1;
   let firstPeriod: Period | null = null;
   let firstPlaces: PlaceRef[] = [];
+  // the first places of a sentence naming something finer than a region, and the region-only names seen
+  let firstFine: PlaceRef[] = [];
+  const coarseNames = new Set<string>();
   for (const s of sentences) {
     if (claims.length >= MAX_CLAIMS) break;
     if (prevEnd >= 0 && /\n\s*\n/.test(n.slice(prevEnd, s.s))) st.paragraph++;
@@ -196,6 +205,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     for (const c of claims) {
       if (!c.period) c.period = firstPeriod ?? around;
       if (c.places.length === 0 && firstPlaces.length) c.places = firstPlaces;
+      // "تشييع شهيد … بريف حماة" then "غارات على مدينة مورك": a claim placed only in a region takes the text's first finer place
+      if (firstFine.length && c.places.length && c.places.every((p) => coarseNames.has(p.text))) c.places = [...firstFine, ...c.places];
     }
   }
   return { claims: markDuplicates(claims) };
@@ -241,6 +252,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // "قصف على قرية كنصفرة … مقتل طفل في ريف إدلب": a sentence naming only a region keeps the finer place told before it
     const finer = at.length > 0 && at.every((p) => p.coarse) && me - ms < DOC_SCENE_TEXT ? st.places.map((p) => p.text) : [];
     let places: PlaceRef[] = [...new Set([...finer, ...found])].map((t) => place(t));
+    at.forEach((p, k) => p.coarse && coarseNames.add(found[k]));
+    if (!firstFine.length && at.some((p) => !p.coarse)) firstFine = found.filter((_, k) => !at[k].coarse).map((t) => place(t));
     if (places.length) {
       if (!st.places.length) firstPlaces = places;
       st.places = places;
@@ -300,7 +313,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     const base = { claimant, actor, period, places, stance, sentence: [os, oe] as [number, number], headline, duplicateOf: null };
     const spanOf = (t0: number, t1: number): { quote: string; span: [number, number] } => {
       const a = orig(tok[t0].s, false);
-      const b = orig(tok[t1 - 1].e, true);
+      // "مدنياً": the quote keeps the marks that close its last word
+      const b = extendOverMarks(text, orig(tok[t1 - 1].e, true));
       return { quote: text.slice(a, b), span: [a, b] };
     };
     for (const f of figures) {

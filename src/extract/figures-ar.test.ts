@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractClaims } from './extract.ts';
-import { normalise } from './normalise.ts';
+import { extendOverMarks, normalise } from './normalise.ts';
 import type { Claim } from './types.ts';
 
 const casualties = (text: string): Claim[] => extractClaims(text, { lang: 'ar' }).claims.filter((c) => c.type === 'casualties');
@@ -149,4 +149,41 @@ test('"N من X" right after an outcome, tallies named after the number, and a s
 test('victims reported without a number after "سقط" or "هناك"', () => {
   assert.deepEqual(canonical('سقط شهداء وجرحى بقصف على البلدة'), ['killed/unknown/null/null/vague', 'injured/unknown/null/null/vague']);
   assert.deepEqual(canonical('سقطت قذائف على الحي وهناك إصابات في صفوف المدنيين'), ['injured/civilians/null/null/vague']);
+});
+
+test('a quote keeps the diacritics and tatweel that close its last word, not marks after a space', () => {
+  const text = 'قتل ما لا يقل عن ١٢ مدنياً في قصف على القرية';
+  const [c] = casualties(text);
+  assert.equal(c.quote, 'قتل ما لا يقل عن ١٢ مدنياً');
+  assert.equal(text.slice(c.span[0], c.span[1]), c.quote);
+  assert.equal(casualties('استشهد ثلاثةُ أطفالٍّ في غارة')[0].quote, 'استشهد ثلاثةُ أطفالٍّ');
+  assert.equal(casualties('أصيب 5 مدنيينـــ بجروح')[0].quote, 'أصيب 5 مدنيينـــ');
+  assert.equal(extendOverMarks('مدني ً', 4), 4);
+  assert.equal(extendOverMarks('مدنياً', 5), 6);
+});
+
+test('a comma held by tatweel inside a word is filter-breaking, not punctuation', () => {
+  assert.equal(normalise('مقـــ,تله').text, 'مقتله');
+  assert.equal(normalise('حلب,إدلب').text, 'حلب,ادلب');
+  assert.deepEqual(canonical('أطلق مجهولون النار على سائق ما أدى إلى مقـــ,تله'), ['killed/unknown/1/1/exact']);
+});
+
+test('a long tally raised "إلى" a number names its victims up to thirty tokens before', () => {
+  assert.deepEqual(canonical('وارتفع عدد الشهداء المدنيين الذين قضوا جراء الغارات الجوية والقصف الصاروخي على القرى والبلدات في ريف المحافظة الشرقي منذ فجر يوم أمس إلى 14'), [
+    'killed/civilians/14/14/exact',
+  ]);
+});
+
+test('people named without quotes after an outcome are counted by their given names', () => {
+  assert.deepEqual(canonical('استشهاد خالد السالم وعمر الحسن بغارة على الحي'), ['killed/unknown/2/2/exact']);
+  assert.equal(casualties('استشهد عبد الكريم الأحمد في القصف')[0].quote, 'استشهد عبد الكريم الأحمد');
+  assert.deepEqual(canonical('إصابة يوسف العلي برصاص قناص'), ['injured/unknown/1/1/exact']);
+  // "على" is no name
+  assert.deepEqual(canonical('مقتل على الطريق'), []);
+});
+
+test('a dual relative clause and a body named by a population word state deaths', () => {
+  assert.deepEqual(canonical('نعت البلدة الشابين اللذين قتلا في الغارة'), ['killed/men/2/2/exact']);
+  assert.deepEqual(canonical('عثرت فرق الإنقاذ على جثة الطفل تحت الركام'), ['killed/children/1/1/exact']);
+  assert.deepEqual(canonical('نقلت جثث المدنيين إلى المشفى'), []);
 });

@@ -8,6 +8,7 @@ import type { Outcome, Population, Qualifier } from '../model/vocabulary.ts';
 import type { Figure } from './figures.ts';
 import { OUTCOME_AR, POP_AR, arForms, lookup, type PopWord } from './lexicon.ts';
 import { norm } from './normalise.ts';
+import { DIED, givenNamesAfter, relativeOutcome } from './names-ar.ts';
 import { cardinalAr, definiteCountAr } from './numbers-ar.ts';
 import type { Token } from './sentences.ts';
 
@@ -37,6 +38,9 @@ export function outcomeAr(tok: Token[], j: number): Outcome | undefined {
   if (glued) return lookup(OUTCOME_AR, glued[1], false);
   // "جثث 7 أشخاص", "جثامين 3 شهداء": bodies counted by the number after them; "في ذمة الله": died
   if (BODIES.test(t) && (tok[j + 1]?.num || cardinalAr(tok, j + 1))) return 'killed';
+  // "انتشال جثة المرأة", "جثتي طفلين": a body of a person named by a population word
+  if (BODIES.test(t) && tok[j + 1] && !tok[j + 1].punct && lookup(POP_AR, tok[j + 1].t, true)?.outcome === undefined
+    && lookup(POP_AR, tok[j + 1].t, true)?.count !== undefined) return 'killed';
   if (t === 'ذمه' && tok[j + 1]?.t === 'الله') return 'killed';
   // "انتقل إلى رحمة الله": died
   if (t === 'رحمه' && tok[j - 1]?.t === 'الي' && /^[وف]?انتقل(?:ت)?$/.test(tok[j - 2]?.t ?? '')) return 'killed';
@@ -46,7 +50,7 @@ export function outcomeAr(tok: Token[], j: number): Outcome | undefined {
 }
 
 const GLUED = /^[\u0621-\u064a]{3,}?(استشهاد|مقتل|اصابه|وفاه|ارتقاء)$/;
-const BODIES = /^[وب]?(?:ال)?(?:جثث|جثامين|جثه|جثمان|رفات)$/;
+const BODIES = /^[وب]?(?:ال)?(?:جثث|جثامين|جثه|جثتي|جثتا|جثمان|رفات)$/;
 const STATE = /^(?:قتيلا|شهيدا|جريحا|مصابا|صريعا)$/;
 
 /** "ما أدى لمقتله", "أسفر عن إصابتها": the harm of one person already named (his, her). */
@@ -124,7 +128,8 @@ export function tallyTo(tok: Token[], i: number): { o: Outcome; pop: Population 
   if (!TO.test(tok[i - 1]?.t ?? '')) return null;
   let o: Outcome | undefined;
   let pop: Population | undefined;
-  for (let k = i - 2; k >= 0 && k >= i - 16; k--) {
+  // SOHR-style tallies name the victims, the weapons and the places before "إلى" ("ارتفع عدد الشهداء الذين قضوا جراء … إلى 9")
+  for (let k = i - 2; k >= 0 && k >= i - 32; k--) {
     const t = tok[k];
     if (t.t === '؛') return null;
     const w = t.punct ? undefined : popAr(tok, k);
@@ -222,20 +227,6 @@ export function betweenKilledAndInjured(tok: Token[], j: number): boolean {
 const NAMED_HARM = /^[وبل]?(?:مقتل|استشهاد|اغتيال|مصرع|وفاه|اعدام|تصفيه|اصابه)$/;
 /** A funeral or burial: "تشييع الشهيد …", "دفن الشهيد …". */
 const FUNERAL = /^[وبل]?(?:تشييع|دفن|جنازه|مراسم)$/;
-const RELATIVE = /^(?:الذي|التي)$/;
-const RELATIVE_HARM = /^(?:قتل|قتلت|قتلته|قتلتها|قتلها|قتله|استشهد|استشهدت|قضي|قضت|توفي|توفيت|اغتيل|اغتيلت|اعدم|اعدمت|اصيب|اصيبت|جرح|جرحت)$/;
-
-/** "الشاب مدلول العدس الذي قتلته …": the outcome of a relative clause within six tokens after i. */
-function relativeOutcome(tok: Token[], i: number): Outcome | undefined {
-  for (let k = i + 1; k < tok.length && k <= i + 6; k++) {
-    if (tok[k].punct) return undefined;
-    if (RELATIVE.test(tok[k].t)) {
-      const v = tok[k + 1]?.t ?? '';
-      return RELATIVE_HARM.test(v) ? (/^(?:اصيب|جرح)/.test(v) ? 'injured' : 'killed') : undefined;
-    }
-  }
-  return undefined;
-}
 
 /** The population of "في صفوف المدنيين", "بين المدنيين", "من العسكريين" starting at j, if any. */
 function amongAr(k: NounKit, j: number): Population | undefined {
@@ -299,6 +290,12 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
   const named = !t.num && !t.punct && tok[i + 1]?.t === '"' && NAMED_HARM.test(t.t) && q && !q.num && !q.punct && !cardinalAr(tok, i + 2) && !k.popAt(i + 2)
     ? k.outcomeAt(i) : undefined;
   if (named) return pushFigure(out, { t0: i, t1: i + 1, outcome: named, population: 'unknown', ...exact(1) }, i);
+  // "استشهاد محمد الأحمد وأحمد العلي": people named without quotes, counted by their given names
+  const given = !t.num && !t.punct && (NAMED_HARM.test(t.t) || DIED.test(t.t)) ? givenNamesAfter(tok, i + 1, (m) => !!popAr(tok, m) || !!outcomeAr(tok, m)) : null;
+  if (given) {
+    const o = k.outcomeAt(i);
+    if (o) return pushFigure(out, { t0: i, t1: given.t1, outcome: o, population: 'unknown', ...exact(given.n) }, i);
+  }
   const w = k.popAt(i);
   // "#شهيد_الحقيقة": a hashtag's word is no count
   if (!w || tok[i - 1]?.t === '#') return i;
@@ -312,7 +309,7 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
   // "والدها" is a word of its own, not "و" + "ال" + …
   const definite = DEFINITE.test(t.t) && !(POP_AR.has(t.t) && !t.t.startsWith('ال'));
   // "الشاب … الذي قتلته ميليشيا": the outcome in a relative clause after a named person
-  const before = k.outcomeAt(i - 1) ?? (definite && w.count === 1 ? relativeOutcome(tok, i) : undefined);
+  const before = k.outcomeAt(i - 1) ?? (definite && (w.count === 1 || (w.count === 2 && !w.ambiguous)) ? relativeOutcome(tok, i, w.count) : undefined);
   // "مقتل الطفل …", "وفاة الطفلين …": one or two named people
   if ((w.count === 1 || (w.count === 2 && !w.ambiguous)) && !w.outcome && definite && before) {
     return pushFigure(out, { t0: k.outcomeAt(i - 1) ? i - 1 : i, t1: sameOne(k, i + 1, w.count), outcome: before, population: w.pop, ...exact(w.count) }, i);

@@ -95,3 +95,13 @@ test('English: a noun shared by two figures, asides in brackets', () => {
   assert.deepEqual(figures('Troops killed 12 and wounded 16 IS militants near the dam.'), ['killed/combatants/12/12/exact', 'injured/combatants/16/16/exact']);
   assert.deepEqual(figures('Strikes killed at least 40 Islamic State (ISIL or Daesh) fighters.'), ['killed/combatants/40/null/at_least']);
 });
+
+test('English: tolls named before or after a bare number, hedged passives, people named by what they were doing', () => {
+  assert.deepEqual(figures('Medics gave a death toll of 17 civilians by evening.'), ['killed/civilians/17/17/exact']);
+  assert.deepEqual(figures('Monday’s shelling brought to 26 the number killed in the district.'), ['killed/unknown/26/26/exact']);
+  assert.deepEqual(figures('The raids pushed to 40 the number of people wounded this week.'), ['injured/unknown/40/40/exact']);
+  assert.deepEqual(figures('The army took to 6 the number of hills captured.'), []);
+  assert.deepEqual(figures('At least 14 are confirmed dead, rescuers said.'), ['killed/unknown/14/null/at_least']);
+  assert.deepEqual(figures('Seven were believed to be killed in the raid.'), ['killed/unknown/7/7/exact']);
+  assert.deepEqual(figures('Nine mourners were killed when a shell hit the funeral.'), ['killed/civilians/9/9/exact']);
+});

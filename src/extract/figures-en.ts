@@ -136,6 +136,7 @@ export function lifeIsDeath(tok: Token[], j: number): boolean {
 }
 
 const RISE = /^(rise|rises|rose|risen|rising|climbed|climbs|climb|reached|reaches|increased|increases|jumped|stands|stood|hit|exceeded|topped)$/;
+const BRING = /^(brought|bringing|brings|bring|took|taking|takes|raised|raising|raises|pushed|pushing|pushes)$/;
 const DEATH_NOUN = /^(deaths|dead|fatalities|toll|victims|killed|martyrs)$/;
 const INJURY_NOUN = /^(injured|wounded|injuries|casualties)$/;
 
@@ -145,6 +146,20 @@ const INJURY_NOUN = /^(injured|wounded|injuries|casualties)$/;
  */
 export function tollRiseEn(tok: Token[], i0: number): 'killed' | 'injured' | null {
   const to = tok[i0 - 1]?.t ?? '';
+  // "a death toll of 34", "gave a toll of 20": the toll named right before
+  if (to === 'of' && tok[i0 - 2]?.t === 'toll') return /^(injury|wounded)$/.test(tok[i0 - 3]?.t ?? '') ? 'injured' : 'killed';
+  // "brought to 49 the number killed", "took to 89 the number of civilians killed": the toll named after the number
+  if (to === 'to' && BRING.test(tok[i0 - 2]?.t ?? '')) {
+    for (let k = i0 + 1; k < tok.length && k <= i0 + 10 && !tok[k].punct; k++) {
+      if (tok[k].t !== 'number' && tok[k].t !== 'toll') continue;
+      for (let q = k + 1; q < tok.length && q <= k + 6 && !tok[q].punct; q++) {
+        if (/^(killed|dead|deaths|died)$/.test(tok[q].t)) return 'killed';
+        if (/^(injured|wounded|injuries)$/.test(tok[q].t)) return 'injured';
+      }
+      return null;
+    }
+    return null;
+  }
   // "rose to 12", "stands at 12", "reached 20"
   const verb = to === 'to' || to === 'at' ? i0 - 2 : /^(reached|reaches|hit|exceeded|topped)$/.test(to) ? i0 - 1 : -1;
   if (verb < 0 || !RISE.test(tok[verb]?.t ?? '')) return null;

@@ -80,6 +80,9 @@ export function normalise(text: string): Normalised {
       i++;
       continue;
     }
+    // "مقـــ,تله": a comma held by tatweel inside a word
+    if ((c === 0x2c || c === 0x060c) && ((at(i - 1) === TATWEEL && (letter(at(i + 1)) || at(i + 1) === TATWEEL))
+      || (letter(at(i - 1)) && at(i + 1) === TATWEEL))) continue;
     if ((c === 0x2e || c === 0x20) && ((at(i - 1) === TATWEEL && at(i + 1) === TATWEEL)
       || (c === 0x2e && ((at(i - 1) === TATWEEL || letter(at(i - 1))) && (at(i + 1) === TATWEEL || letter(at(i + 1))))
         && !sentenceDot(at(i - 1), run(i - 1, -1), run(i + 1, 1))))) continue;
@@ -102,6 +105,25 @@ export function origEnd(n: Normalised, i: number): number {
   if (i <= 0) return n.map[0];
   if (i >= n.text.length) return n.map[n.text.length];
   return n.map[i - 1] + 1;
+}
+
+/** Arabic combining marks (harakat, tanween, shadda, superscript alef) and tatweel. */
+const MARK = /[\u064b-\u065f\u0670\u0640]/;
+const AR_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
+
+/**
+ * The end `b` of a span in the original text moved over the diacritics and tatweel that close its
+ * last Arabic word ("مدنياً", not "مدنيا"). At most 16 marks each way; a span ending outside an
+ * Arabic word is left as it is.
+ */
+export function extendOverMarks(text: string, b: number): number {
+  if (b <= 0 || b >= text.length || !MARK.test(text[b])) return b;
+  let k = b - 1;
+  while (k > 0 && k > b - 16 && MARK.test(text[k])) k--;
+  if (!AR_LETTER.test(text[k])) return b;
+  const cap = b + 16;
+  while (b < text.length && b < cap && MARK.test(text[b])) b++;
+  return b;
 }
 
 /** Normalises a lexicon key or a short string (no offsets kept). */

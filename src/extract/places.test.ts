@@ -49,3 +49,23 @@ test('Arabic places: lists after a dual or plural place noun', () => {
   assert.deepEqual(ar('طالت الغارات قرى وبلدات كفرنبل وحاس وكفرومة الليلة'), ['كفرنبل', 'حاس', 'كفرومه']);
   assert.deepEqual(ar('سقطت قذيفة بين بلدتي نبل والزهراء وأصيب مدني'), ['نبل', 'الزهراء']);
 });
+
+test('Arabic places: roads, massacres, strike verbs, directions and a detached و name the place', () => {
+  assert.deepEqual(ar('استهدفت مسيرة سيارة على طريق كفرلوسين الدانا صباحاً'), ['كفرلوسين الدانا']);
+  assert.deepEqual(ar('قتل ثلاثة مدنيين في مجزرة سراقب أمس'), ['سراقب']);
+  assert.deepEqual(ar('نعى الأهالي ضحايا مجزرة مروعة بحق المدنيين'), []);
+  assert.deepEqual(ar('قصف مدفعي استهدف معرتمصرين بريف إدلب'), ['معرتمصرين', 'ادلب']);
+  assert.deepEqual(ar('أصيب رجل بقصف طال في كل من تفتناز بريف إدلب'), ['تفتناز', 'ادلب']);
+  assert.deepEqual(ar('مسيرة تستهدف دراجة نارية في الأتارب غربي حلب'), ['الاتارب', 'حلب']);
+  assert.deepEqual(ar('سقطت قذائف على أطراف قريتي كفرعويد و سفوهن ظهراً'), ['كفرعويد', 'سفوهن']);
+  assert.deepEqual(ar('مقتل طفل بغارة على جسر الشغور'), ['جسر الشغور']);
+  assert.deepEqual(ar('غارة جوية على مدينة - تفتناز ظهراً'), ['تفتناز']);
+  // a name glued to Latin text (a lost line break before "pic", "translate") is still a name
+  assert.deepEqual(ar('قصف مدفعي على بنشpic twitter'), ['بنش']);
+  assert.deepEqual(ar('اليوم #مجزرة_سرمين'), ['سرمين']);
+});
+
+test('Arabic places: a claim placed only in a region takes the finer place the text names later', () => {
+  const c = extractClaims('استشهاد شاب وإصابة آخرين بريف إدلب.\nوكانت الغارات قد استهدفت بلدة كفرتخاريم ظهراً.', { published: '2024-12-05' }).claims.find((x) => x.type === 'casualties');
+  assert.deepEqual(c?.places.map((p) => p.text), ['كفرتخاريم', 'إدلب']);
+});

@@ -82,7 +82,8 @@ const COMPOUND_HEAD = new Set(
   'دير جسر خان تل عين راس ابو جبل كفر دار معره ام بير بئر قصر باب سهل بيت حزه سد مركز مدينه مخيم حي ريف شيخ حرش'.split(' ').map(norm),
 );
 const DIR = /^(شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي|وسط|اطراف|محيط|قرب)$/;
-const AR_TOKEN = /[^\s،,.:;()"'!?؟#«»|/\-–—]+/g;
+/** A run of Arabic letters (a hashtag's underscores included), or a run of anything else but spaces and punctuation: "عفرينpic" is two tokens. */
+const AR_TOKEN = /[\u0620-\u065f\u066e-\u06ff_]+|[^\s،,.:;()"'!?؟#«»|/\-–—\u0620-\u065f\u066e-\u06ff]+/g;
 
 /** Arabic places in a normalised sentence. */
 export function placesAr(n: string): FoundPlace[] {
@@ -111,7 +112,7 @@ export function placesAr(n: string): FoundPlace[] {
     if (PLACE_STOP_AR.has(first.t) || /\d/.test(first.t) || first.t.length < 2 || notName(first.t)) continue;
     // the name must follow directly (no punctuation between but a hashtag sign, an opening quote or bracket)
     const gap = n.slice(toks[j - 1].e, first.s);
-    if (!/^\s*[#"(]?$/.test(gap)) continue;
+    if (!/^\s*[#"(\-–—]?\s*$/.test(gap) || (/[-–—]/.test(gap) && !/\s$/.test(gap))) continue;
     let end = first.e;
     const second = toks[j + 1];
     const closeAt = gap.trim() === '"' || gap.trim() === '(' ? closing(n, toks, j, gap.trim() === '"' ? '"' : ')') : -1;
@@ -125,7 +126,8 @@ export function placesAr(n: string): FoundPlace[] {
       && (COMPOUND_HEAD.has(first.t) || (second.t.startsWith('ال') && !/^ال(شرقي|غربي|شمالي|جنوبي|جنوب|شمال|شرق|غرب)/.test(second.t) && !/^ال.*(يه|ي)$/.test(second.t)))) {
       end = second.e;
     }
-    out.push({ s: first.s, e: end, coarse: isDir || COARSE_AR.has(bare(toks[j - 1].t)) });
+    // "أطراف قرية X", "محيط X", "قرب X": the place itself, not a region around it
+    out.push({ s: first.s, e: end, coarse: (isDir && !/^(اطراف|محيط|قرب)$/.test(head)) || COARSE_AR.has(bare(toks[j - 1].t)) });
     i = j;
     // "قريتي أبديتا وبزابور", "قرى كنصفرة وقوقفين وسرجة": a dual or plural place noun names a list
     if (LIST_HEAD.has(bare(toks[j - 1].t))) i = listed(n, toks, out, i);
@@ -154,12 +156,38 @@ export function placesAr(n: string): FoundPlace[] {
       out.push({ s: t.s, e: t.e });
       continue;
     }
+    // "#مجزرة_الباب", "#قصف_أريحا": a hashtag naming a massacre or a strike after its place
+    const tagged = n[t.s - 1] === '#' ? /^(مجزره|قصف|غاره|غارات|استهداف|مجازر)_([^_]+(?:_[^_]+)?)$/.exec(t.t) : null;
+    const tag1 = tagged?.[2].split('_') ?? [];
+    if (tagged && placeLike(tag1[0]) && (!commonNoun(tag1[0]) || (COMPOUND_HEAD.has(tag1[0]) && tag1.length === 2)) && !MASSACRE_WORD.has(tag1[0])) {
+      out.push({ s: t.e - tagged[2].length, e: t.e });
+      continue;
+    }
     // "قصف على أعزاز", "غارة جوية في الأتارب", "مقتل 3 مدنيين في سرمين": the name after a strike or harm word and a preposition
     // "في مورك بريف حماة": a name between a preposition and "بريف" / "في ريف" is where it happened
     const nx = toks[i + 1]?.t;
     const beforeRif = (nx === 'بريف' || (nx === 'في' && toks[i + 2]?.t === 'ريف')) && n.slice(t.e, toks[i + 1].s) === ' ';
-    if (i >= 1 && /^(علي|في|ب)$/.test(toks[i - 1].t) && n.slice(toks[i - 1].e, t.s) === ' ' && !/\d/.test(t.t) && placeLike(t.t)
-      && (beforeRif || toks.slice(Math.max(0, i - 6), i - 1).some((x) => STRIKE_WORD.test(x.t) || HARM_WORD.test(x.t))) && !commonNoun(t.t) && !PLACE_NOUNS_AR.has(t.t)) {
+    // "في جرابلس شرقي حلب": a name before a direction from a place is a place
+    const beforeDir = !!nx && /^(شرق|غرب|شمال|جنوب|شرقي|غربي|شمالي|جنوبي)$/.test(nx) && n.slice(t.e, toks[i + 1].s) === ' ' && !!toks[i + 2] && placeLike(toks[i + 2].t);
+    // "على طريق أورم الجوز", "على طريق المحسنلي الحلونجي": a road named after the places it joins, after a strike or harm word
+    if (/^[وبل]?طريق$/.test(t.t) && i + 1 < toks.length && toks.slice(Math.max(0, i - 6), i).some((x) => STRIKE_WORD.test(x.t) || HARM_WORD.test(x.t) || STRIKE_VERB.test(x.t))) {
+      const k = roadName(n, toks, i + 1);
+      if (k > i) {
+        out.push({ s: toks[i + 1].s, e: toks[k].e });
+        i = k;
+      }
+      continue;
+    }
+    // "مجزرة الباب", "في مجزرة أريحا": a massacre named after its place
+    if (i >= 1 && /^[وبل]?مجزره$/.test(toks[i - 1].t) && n.slice(toks[i - 1].e, t.s) === ' ' && !/\d/.test(t.t) && placeLike(t.t)
+      && !commonNoun(t.t) && !MASSACRE_WORD.has(t.t) && !PLACE_NOUNS_AR.has(t.t) && !DIR.test(t.t) && !/^(بحق|في|علي|ب|من)/.test(t.t)) {
+      out.push({ s: t.s, e: t.e });
+      continue;
+    }
+    // "استهدف كفرجنة بريف عفرين", "في كل من سفيرة بريف حلب": a name after a strike verb or "كل من" and before "بريف"
+    const lead = i >= 1 && (STRIKE_VERB.test(toks[i - 1].t) || (i >= 2 && toks[i - 1].t === 'من' && toks[i - 2].t === 'كل'));
+    if (i >= 1 && (/^(علي|في|ب)$/.test(toks[i - 1].t) || (lead && beforeRif)) && n.slice(toks[i - 1].e, t.s) === ' ' && !/\d/.test(t.t) && placeLike(t.t)
+      && (beforeRif || beforeDir || toks.slice(Math.max(0, i - 6), i - 1).some((x) => STRIKE_WORD.test(x.t) || HARM_WORD.test(x.t) || STRIKE_VERB.test(x.t))) && (!commonNoun(t.t) || namedBridge(toks, i)) && !PLACE_NOUNS_AR.has(t.t)) {
       const second = toks[i + 1];
       const compound = second && n.slice(t.e, second.s) === ' ' && (COMPOUND_HEAD.has(t.t) || (second.t.startsWith('ال') && !/^ال.*(يه|ي)$/.test(second.t) && !PLACE_STOP_AR.has(second.t)));
       out.push({ s: t.s, e: compound ? second.e : t.e });
@@ -189,13 +217,16 @@ function listed(n: string, toks: { t: string; s: number; e: number }[], out: Fou
     k++;
   }
   for (let guard = 0; guard < 8; guard++) {
+    // "قريتي أبديتا و بزابور": a و written apart joins the next name too
+    if (toks[k]?.t === 'و' && toks[k + 1] && n.slice(toks[k - 1].e, toks[k].s).trim() === '' && n.slice(toks[k].e, toks[k + 1].s) === ' ') k++;
     const t = toks[k];
-    if (!t || n.slice(toks[k - 1].e, t.s).trim() !== '' || !t.t.startsWith('و') || t.t.length < 3) break;
-    const name = t.t.slice(1);
+    const apart = t && toks[k - 1].t === 'و';
+    if (!t || n.slice(toks[k - 1].e, t.s).trim() !== '' || (!apart && !t.t.startsWith('و')) || t.t.length < (apart ? 2 : 3)) break;
+    const name = apart ? t.t : t.t.slice(1);
     if (!placeLike(name) || commonNoun(name) || PLACE_NOUNS_AR.has(name) || DIR.test(name) || HARM_WORD.test(t.t) || STRIKE_WORD.test(t.t)) break;
     const next = toks[k + 1];
     const two = next && n.slice(t.e, next.s) === ' ' && COMPOUND_HEAD.has(name) && !PLACE_STOP_AR.has(next.t);
-    out.push({ s: t.s + 1, e: two ? next.e : t.e });
+    out.push({ s: apart ? t.s : t.s + 1, e: two ? next.e : t.e });
     i = two ? k + 1 : k;
     k = i + 1;
   }
@@ -212,8 +243,34 @@ function closing(n: string, toks: { t: string; s: number; e: number }[], j: numb
   return -1;
 }
 
+/** "جسر الشغور", "خان العسل": a common noun heading a name with the article ("جسر" alone is a bridge). */
+function namedBridge(toks: { t: string }[], i: number): boolean {
+  const nx = toks[i + 1]?.t;
+  return COMPOUND_HEAD.has(toks[i].t) && !!nx && nx.startsWith('ال') && placeLike(nx) && !commonNoun(nx);
+}
+
+/** Words after "مجزرة" that qualify it rather than name its place. */
+const MASSACRE_WORD = new Set((
+  'جديده اخري مروعه بشعه دمويه مزدوجه كبيره رهيبه ثانيه مريعه فظيعه جماعيه حقيقيه ارتكبها ارتكبتها ارتكبته راح وقعت جديد '
+  + 'مجزره مجازر حصيله ضحايا شهداء').split(' '));
+
+/** Verbs of striking that a place name may follow directly ("استهدف كفرجنة بريف عفرين"). */
+const STRIKE_VERB = /^[و]?(استهدف|استهدفت|تستهدف|يستهدف|قصف|قصفت|تقصف|يقصف|ضربت|طال|طالت)$/;
+
+/** Index of the last token of a road's name starting at token j (up to three name words), or j - 1 when there is none. */
+function roadName(n: string, toks: { t: string; s: number; e: number }[], j: number): number {
+  let k = j - 1;
+  for (let q = j; q < toks.length && q < j + 3; q++) {
+    const w = toks[q].t;
+    if (n.slice(toks[q - 1].e, toks[q].s) !== ' ' || /\d/.test(w) || !placeLike(w) || commonNoun(w) || PLACE_NOUNS_AR.has(w) || DIR.test(w)
+      || /^(من|الي|عن|بين|قرب|عند|حيث|ما|كما|اثر|جراء|قبل|بعد|صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|يوم|الليله|البارحه|منذ|ما|مما|ادي|اسفر|اسفرت)$/.test(w) || /^[وبلف]/.test(w) && (PLACE_NOUNS_AR.has(w.slice(1)) || DIR.test(w.slice(1))) || STRIKE_WORD.test(w) || HARM_WORD.test(w)) break;
+    k = q;
+  }
+  return k;
+}
+
 /** Words after which "على / في X" names where a strike fell. */
-const STRIKE_WORD = /^[وب]?(قصف|القصف|غاره|غارات|الغاره|الغارات|ضربه|استهداف|استهدف|استهدفت|انزال|الانزال|مجزره|هجوم)$/;
+const STRIKE_WORD = /^[وبل]?(قصف|القصف|غاره|غارات|الغاره|الغارات|ضربه|استهداف|استهدف|استهدفت|انزال|الانزال|مجزره|هجوم|قذيفه|قذايف|صاروخ|صاروخا|صواريخ|برميل|براميل|سقوط|سقطت|سقط|انفجار|تفجير|قنابل|القذايف|الصواريخ|البراميل)$/;
 /** Words of harm after which "في X" may name the place ("مقتل 3 مدنيين في سرمين"). */
 const HARM_WORD = /^[وبل]?(مقتل|قتل|قتلي|استشهاد|استشهد|شهداء|شهيد|شهيدا|ضحايا|اصابه|اصيب|جرحي|جريح|مدنيين|مدنيا|مدني|اشخاص|اطفال|طفل|نساء|امراه|مواطنين|انفجار)$/;
 /** What a strike falls on, or what follows "في" after harm, that is not a place name. */
@@ -223,7 +280,7 @@ const COMMON = new Set((
   + 'ارض اهداف هدف طيران مسيره طائره فور خلفيه ذلك هذا هذه حين اثناء مدار نحو عده عدد صفوف حادث حادثه انفجار اشتباكات هجوم غاره غارات قصف '
   + 'حصيله اطار ظل وقت اعقاب عمليه محاوله مواجهات معارك استهداف اراضي حق ذات نفس يوم ساعه ساعات منطقه مدينه بلده قريه حي ريف محافظه '
   + 'راس صدر بطن قدم جروح جراح حاله حالات مكان موقعها اماكن داخل خارج محيط تلك الهجوم المنطقه اعتداء عدوان كمين تفجير لغم انفجارات '
-  + 'ليله صباح مساء فجر ظهر عصر اليوم امس ريفي مختلف عدد مناطقه خطوط خط جبهه جبهات محور محاور').split(' '));
+  + 'ليله صباح مساء فجر ظهر عصر اليوم امس ريفي مختلف عدد مناطقه خطوط خط جبهه جبهات محور محاور كل').split(' '));
 /** True for a common noun (with or without the article) that follows "على / في" without naming a place. */
 function commonNoun(t: string): boolean {
   const b = t.startsWith('ال') ? t.slice(2) : t;
