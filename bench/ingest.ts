@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- ingest [--rows N] [--batch-size N] [--baseline-rows N] [--memory]`: a generated
+ * `npm run bench -- ingest [--rows N] [--batch-size N] [--baseline-rows N] [--shared-buffers 32MB]`: a generated
  * generic CSV (default 1,000,000 rows: id, date, town, governorate, coordinates, killed min/max,
  * injured, children killed, notes; mapped through a JSON mapping) imported into embedded PGlite in
  * a temporary folder by `harmwatch import csv`'s code path. Targets: ≥ 20,000 rows/s and peak RSS
@@ -26,6 +26,9 @@ const opt = (name: string, dflt: number): number => {
 const rows = opt('--rows', 1_000_000);
 const batchSize = opt('--batch-size', 2000);
 const baselineRows = Math.min(rows, opt('--baseline-rows', 200_000));
+const sbIndex = process.argv.indexOf('--shared-buffers');
+/** PGlite's buffer cache (HARMWATCH_PGLITE_SHARED_BUFFERS); default PGlite's own 128MB. */
+const sharedBuffers = sbIndex > 0 ? process.argv[sbIndex + 1] : undefined;
 
 const dir = mkdtempSync(join(tmpdir(), 'harmwatch-bench-ingest-'));
 const file = join(dir, 'generated.csv');
@@ -72,7 +75,7 @@ const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUs
 const now = new Date();
 
 await writeFile();
-const db = await openPglite(join(dir, 'db'));
+const db = await openPglite(join(dir, 'db'), { sharedBuffers });
 try {
   // Baseline: bare copies of sources and claims (columns, defaults, indexes), the same rows
   // prepared in memory chunk by chunk, timing only the INSERT statements.
@@ -125,6 +128,7 @@ try {
     rows,
     fileMb: Math.round(statSync(file).size / 1024 / 1024),
     batchSize,
+    sharedBuffers: (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(db.kysely)).rows[0].shared_buffers,
     imported: r.imported,
     rejected: r.rejected.length,
     claims: Number(claims.n),

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   HARMWATCH_IMPORT_LIMIT: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   /** Seconds an import upload may take to arrive before 408. */
   HARMWATCH_IMPORT_TIMEOUT_S: z.coerce.number().int().positive().default(600),
+  /** Embedded PGlite's buffer cache (PostgreSQL shared_buffers, e.g. 32MB): less memory, slower reads. Unset: 128MB. */
+  HARMWATCH_PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size such as 32MB').optional(),
   /** Seconds a request may take to send its body before 408. */
   HARMWATCH_REQUEST_TIMEOUT_S: z.coerce.number().int().positive().default(30),
   /** Public API requests per address per minute (429 beyond). */
@@ -36,6 +38,7 @@ export interface Config {
   bodyLimit: number;
   requestTimeoutS: number;
   importLimit: number;
+  pgliteSharedBuffers: string | undefined;
   importTimeoutS: number;
   loadDemo: boolean;
   apiRatePerMinute: number;
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: parsed.HARMWATCH_BODY_LIMIT,
     requestTimeoutS: parsed.HARMWATCH_REQUEST_TIMEOUT_S,
     importLimit: parsed.HARMWATCH_IMPORT_LIMIT,
+    pgliteSharedBuffers: parsed.HARMWATCH_PGLITE_SHARED_BUFFERS,
     importTimeoutS: parsed.HARMWATCH_IMPORT_TIMEOUT_S,
     loadDemo: parsed.HARMWATCH_DEMO === '1',
     apiRatePerMinute: parsed.HARMWATCH_API_RATE,

@@ -27,6 +27,8 @@ export interface Db {
 export interface OpenOptions {
   /** Run migrations (default true). */
   migrate?: boolean;
+  /** PGlite only: PostgreSQL's shared_buffers (e.g. "32MB"); unset keeps PGlite's 128MB. */
+  sharedBuffers?: string | undefined;
 }
 
 /** Opens PostgreSQL at `url`. */
@@ -58,6 +60,7 @@ export async function openPglite(dir: string | null, opts: OpenOptions & { loadD
     pglite = await PGlite.create({
       ...(dir ? { dataDir: `${dir}/pgdata` } : {}),
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      ...(opts.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers}`] } : {}),
       extensions: { pg_trgm },
     });
   } catch (err) {
@@ -90,5 +93,5 @@ export async function openPglite(dir: string | null, opts: OpenOptions & { loadD
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
 export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Db> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, opts);
-  return openPglite(config.dataDir, opts);
+  return openPglite(config.dataDir, { ...(config.pgliteSharedBuffers ? { sharedBuffers: config.pgliteSharedBuffers } : {}), ...opts });
 }
