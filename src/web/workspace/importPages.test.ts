@@ -21,7 +21,7 @@ test('workspace import: an analyst pastes an Arabic article; it is stored with i
   assert.equal(r.statusCode, 200, r.body);
   assert.match(r.body, /SHA-256 <code>[0-9a-f]{64}<\/code>/);
   assert.match(r.body, /١٢/, 'figures in Arabic-Indic digits on the Arabic page');
-  assert.match(r.body, /<blockquote dir="auto">قتل ما لا يقل عن ١٢ مدنيا<\/blockquote>/);
+  assert.match(r.body, /<blockquote dir="auto">قتل ما لا يقل عن ١٢ مدنياً<\/blockquote>/, "the quote keeps the tanween");
   assert.match(r.body, /على الأقل/, "qualifier in Arabic");
   const stored = await w.db.kysely.selectFrom('claims').select(['min', 'population']).execute();
   assert.ok(stored.some((c) => c.min === 12), JSON.stringify(stored));
