@@ -4,7 +4,7 @@
  * visibility lets the public see them, so the map point is the incident's location or nothing.
  */
 import type { z } from 'zod';
-import { incidentFieldsPublic } from '../claims/presenters.ts';
+import { incidentFieldsPublic } from '../privacy/fieldVisibility.ts';
 import { radiusOf } from '../incidents/presenters.ts';
 import type { ExportColumn } from '../lib/exports.ts';
 import { featureProperties, pointOrNull } from '../lib/exports.ts';

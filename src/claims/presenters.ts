@@ -9,18 +9,11 @@ import { radiusOf } from '../incidents/presenters.ts';
 import type { ExportColumn } from '../lib/exports.ts';
 import { featureProperties, pointOrNull } from '../lib/exports.ts';
 import { REDACTION_MARKS, redactText } from '../privacy/redact.ts';
+import { incidentFieldsPublic } from '../privacy/fieldVisibility.ts';
 import type { PublicClaimRow } from './repository.ts';
 import type { PublicClaimJson } from './schema.ts';
 
 export type ClaimJson = z.infer<typeof PublicClaimJson>;
-
-/** True when an incident's `field_visibility` lets the public see every one of the fields. */
-export function incidentFieldsPublic(visibility: Record<string, string> | null, fields: string[]): boolean {
-  return fields.every((f) => {
-    const v = visibility?.[f];
-    return v !== 'internal' && v !== 'restricted';
-  });
-}
 
 const mentions = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => redactText(x)) : [];

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { PresentedIncidentRow } from './repository.ts';
 import { PLACE_PRECISION_RADIUS_M, type PlacePrecision } from '../model/vocabulary.ts';
 import { redactText } from '../privacy/redact.ts';
+import { incidentFieldsPublic } from '../privacy/fieldVisibility.ts';
 
 type FigureRow = Selectable<Database['incident_figures']>;
 type AssessmentRow = Selectable<Database['assessments']>;
@@ -48,9 +49,9 @@ export function radiusOf(precision: string | null): number | null {
  * assessment and reconcile views.
  */
 export function presentIncident(i: PresentedIncidentRow, figures: FigureRow[], assessments: AssessmentRow[]): IncidentJson {
-  const shown = (field: string): boolean => (i.field_visibility?.[field] ?? 'public') === 'public';
+  const shown = (field: string): boolean => incidentFieldsPublic(i.field_visibility, [field]);
   const show = <T>(field: string, v: T): T | null => (shown(field) ? v : null);
-  const point = shown('place') && shown('lat') && shown('lon');
+  const point = incidentFieldsPublic(i.field_visibility, ['place', 'lat', 'lon']);
   return {
     id: i.public_id,
     title: redactText(show('title', i.title)),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { HarmwatchError, notFound } from '../errors.ts';
+import { incidentFieldsPublic } from '../privacy/fieldVisibility.ts';
 import { redactText } from '../privacy/redact.ts';
 import { victimRepository } from '../victims/repository.ts';
 import { presentIncidentVictimsPublic } from '../victims/presenters.ts';
@@ -70,9 +71,8 @@ export async function getIncidentDetail(db: Kysely<Database>, publicId: string, 
   const history = await incidentRepository.assessmentHistory(db, assessments.map((a) => a.id));
   // A hidden date or place stays hidden in what would give it away: the claims' own periods and
   // places, and the declared strikes matched by distance and day.
-  const shown = (field: string): boolean => (row.field_visibility[field] ?? 'public') === 'public';
-  const dateShown = shown('date');
-  const placeShown = shown('place');
+  const dateShown = incidentFieldsPublic(row.field_visibility, ['date']);
+  const placeShown = incidentFieldsPublic(row.field_visibility, ['place']);
   return {
     ...base,
     claims: claims.map((c) => ({

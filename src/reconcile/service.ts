@@ -2,6 +2,7 @@
  * Reconciliation of official and independent figures: the queries the API and CLI call.
  * Read-only except `recordPipelineReport` (./pipelineRecorder.ts).
  */
+import { incidentFieldsPublic } from '../privacy/fieldVisibility.ts';
 import { redactText } from '../privacy/redact.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
@@ -62,10 +63,7 @@ const unknown3 = { low: null, best: null, high: null };
  * `figures`) are returned as null: the route is public.
  */
 export function presentIncidentGap(r: IncidentGapRow): IncidentGapJson {
-  const shown = (field: string): boolean => {
-    const v = r.field_visibility?.[field];
-    return v !== 'internal' && v !== 'restricted';
-  };
+  const shown = (field: string): boolean => incidentFieldsPublic(r.field_visibility, [field]);
   const figures = shown('figures');
   const killed = figures ? { low: r.killed_low, best: r.killed_best, high: r.killed_high } : unknown3;
   const injured = figures ? { low: r.injured_low, best: r.injured_best, high: r.injured_high } : unknown3;
