@@ -1,39 +1,21 @@
 /** Typed queries of one source document and its versions (the read side of `sources`). */
 import type { Kysely, Selectable } from 'kysely';
-import type { ClaimsTable, Database } from '../db/types.ts';
+import type { ClaimsTable, Database, SourceRow } from '../db/types.ts';
 
-export interface SourceRecord {
-  id: number;
-  source_key: string;
-  version: number;
-  supersedes_id: number | null;
-  type: string;
-  title: string | null;
-  publisher: string | null;
-  url: string | null;
-  language: string | null;
-  published_on: string | null;
-  captured_at: Date;
-  sha256: string;
-  media_type: string | null;
-  text: string | null;
-  clean_text: string | null;
-  dataset: string | null;
-  dataset_row: number | null;
-  file_sha256: string | null;
-  proximity: string | null;
-  visibility: string;
-  status: string;
-  bytes: number | null;
-}
+/** The columns a source view reads (never the raw bytes: only their length). */
+const SOURCE_COLUMNS = [
+  'id', 'source_key', 'version', 'supersedes_id', 'type', 'title', 'publisher', 'url', 'language', 'published_on', 'captured_at', 'sha256',
+  'media_type', 'text', 'clean_text', 'dataset', 'dataset_row', 'file_sha256', 'proximity', 'visibility', 'status',
+] as const;
+
+export type SourceRecord = Pick<SourceRow, (typeof SOURCE_COLUMNS)[number]> & { bytes: number | null };
 
 export type SourceClaimRow = Selectable<ClaimsTable> & { incident_public_id: string | null; incident_status: string | null };
 
 export const sourceRepository = {
   async byId(db: Kysely<Database>, id: number): Promise<SourceRecord | undefined> {
     const row = await db.selectFrom('sources')
-      .select(['id', 'source_key', 'version', 'supersedes_id', 'type', 'title', 'publisher', 'url', 'language', 'published_on', 'captured_at', 'sha256',
-        'media_type', 'text', 'clean_text', 'dataset', 'dataset_row', 'file_sha256', 'proximity', 'visibility', 'status'])
+      .select(SOURCE_COLUMNS)
       .select((eb) => eb.fn<number | null>('octet_length', ['content']).as('bytes'))
       .where('id', '=', id).executeTakeFirst();
     return row ? { ...row, id: Number(row.id), captured_at: new Date(row.captured_at), bytes: row.bytes == null ? null : Number(row.bytes) } : undefined;
