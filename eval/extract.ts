@@ -3,8 +3,11 @@
  *  (a) weak labels: every Airwars source text, scored on whether its main civilian-killed figure
  *      falls inside the linked incident's recorded civ_killed_min..max (precision, recall, F1 per
  *      language), beside a naive baseline measured in the same run;
- *  (b) the hand-labelled set eval/labels/extract-hand.jsonl when present (labelling.md's rules).
- * `--weak-only` skips (b) (use it while developing: the hand labels are the honest test set).
+ *  (b) the hand-labelled test set eval/labels/extract-hand.jsonl (labelling.md's rules), only scored;
+ *  (c) the hand-labelled development set eval/labels/extract-dev.jsonl, the one rules are tuned on
+ *      (`--detail` prints each of its misses with the text around it);
+ *  (d) FA-KES's weak labels: the recorded location and date among the claims' places and periods.
+ * `--weak-only` runs (a) alone; `--dev-only` leaves the test set out (use it while developing).
  * Data: Airwars, airwars.org; FA-KES (Salem et al. 2019). Nothing from them is written out.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { SHARED_DATA_ABSENT, sharedDataPath } from '../src/shared-data.ts';
 import { extractClaims, norm, parsePublished, type Claim } from '../src/extract/index.ts';
-import { loadCorpus } from './labels/select-extract-sample.ts';
+import { loadCorpus, loadFakes } from './labels/select-extract-sample.ts';
+import { printScore, readLabels, scoreFakes, scoreLabels } from './extract-labels.ts';
 
 const textsPath = sharedDataPath('airwars-syria', 'source_texts.jsonl');
 const incidentsPath = sharedDataPath('airwars-syria', 'incidents.csv');
@@ -38,7 +42,6 @@ for (const r of incidents) {
   if (lo !== null && hi !== null && !Number.isNaN(lo) && !Number.isNaN(hi)) range.set(r.airwars_id, [lo, hi]);
 }
 
-const CIV = new Set(['civilians', 'unknown', 'children', 'women', 'men']);
 
 /**
  * The text's main civilian-killed figure: the first stated one (its canonical claim's figure),
@@ -163,14 +166,10 @@ for (const [lang, sc] of [...scene].sort()) {
 console.log('\nmisses by category (weak labels):');
 for (const [k, v] of [...misses].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(5)}  ${k}`);
 
-// (b) hand labels
-const LABELS = fileURLToPath(new URL('labels/extract-hand.jsonl', import.meta.url));
-if (process.argv.includes('--weak-only')) {
-  console.log('\n(b) hand labels skipped (--weak-only)');
-  process.exit(0);
-}
-if (!existsSync(LABELS)) {
-  console.log('\n(b) hand labels absent (eval/labels/extract-hand.jsonl)');
+// (b) test set, (c) development set, (d) FA-KES weak place and day
+const args = process.argv.slice(2);
+if (args.includes('--weak-only')) {
+  console.log('\n(b)-(d) skipped (--weak-only)');
   process.exit(0);
 }
 const corpus = loadCorpus();
@@ -178,76 +177,19 @@ if (!corpus) {
   console.log(`\n(b) hand labels: ${SHARED_DATA_ABSENT}`);
   process.exit(0);
 }
-interface LabelFig { outcome: string; population: string; min: number | null; max: number | null }
-interface Label { id: string; language: string; casualties: LabelFig[]; event_date: string | null; places: unknown[] }
-const labels = readFileSync(LABELS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
-const compatiblePop = (a: string, b: string): boolean => a === b || (CIV.has(a) && CIV.has(b) && (['civilians', 'unknown'].includes(a) || ['civilians', 'unknown'].includes(b)));
-/** A labelled place's names: the text its span covers (as written) and its romanised form. */
-const placeName = (p: unknown, text: string): string[] => {
-  if (typeof p === 'string') return [p];
-  if (p && typeof p === 'object') {
-    const o = p as Record<string, unknown>;
-    const span = Array.isArray(o.span) && typeof o.span[0] === 'number' && typeof o.span[1] === 'number' ? [text.slice(o.span[0], o.span[1])] : [];
-    return [...span, ...['text', 'name', 'as_written', 'written', 'romanised'].map((k) => o[k]).filter((x): x is string => typeof x === 'string')];
-  }
-  return [];
-};
-const normPlace = (s: string): string => norm(s).replace(/(^|\s)ال/g, '$1').replace(/^(al|el|ad|as|ar|ash|at|az|an)[-\s]/, '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
-const hand = new Map<string, { tp: number; pred: number; gold: number; days: number; dayHits: number; places: number; placeHits: number }>();
-const handMiss = new Map<string, number>();
-const hm = (k: string): void => void handMiss.set(k, (handMiss.get(k) ?? 0) + 1);
-let unknownIds = 0;
-for (const l of labels) {
-  const text = corpus.get(l.id);
-  if (!text) {
-    unknownIds++;
-    continue;
-  }
-  const pub = parsePublished(text.publicationDate) ?? (/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.publicationDate.trim()) ? (() => {
-    const [, m, d, y] = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.publicationDate.trim())!;
-    return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  })() : undefined);
-  const claims = extractClaims(text.text, { published: pub, lang: text.language }).claims;
-  const preds = claims.filter((c) => c.type === 'casualties' && c.duplicateOf === null);
-  const h = hand.get(l.language) ?? { tp: 0, pred: 0, gold: 0, days: 0, dayHits: 0, places: 0, placeHits: 0 };
-  hand.set(l.language, h);
-  h.pred += preds.length;
-  h.gold += l.casualties.length;
-  const used = new Set<number>();
-  for (const g of l.casualties) {
-    const k = preds.findIndex((p, i) => !used.has(i) && p.outcome === g.outcome && compatiblePop(p.population ?? '', g.population)
-      && (g.min !== null ? p.min === g.min : p.min === null && p.max === g.max));
-    if (k >= 0) {
-      used.add(k);
-      h.tp++;
-    } else if (!preds.some((p) => p.outcome === g.outcome)) hm(`casualty: no ${g.outcome} claim at all`);
-    else if (preds.some((p) => p.outcome === g.outcome && (p.min ?? p.max) === (g.min ?? g.max))) hm('casualty: right figure, population differs');
-    else hm(`casualty: figure differs (${g.min === null && g.max === null ? 'vague label' : 'numeric label'})`);
-  }
-  const extra = preds.length - used.size;
-  for (let i = 0; i < extra; i++) hm('casualty: prediction without label');
-  if (l.event_date) {
-    h.days++;
-    const hit = claims.some((c) => c.period && c.period.start <= l.event_date! && l.event_date! <= c.period.end
-      && (Date.parse(c.period.end) - Date.parse(c.period.start)) / 86_400_000 <= 6);
-    if (hit) h.dayHits++;
-    else hm(claims.some((c) => c.period) ? 'event day: other period predicted' : 'event day: no period predicted');
-  }
-  const predPlaces = claims.flatMap((c) => c.places.map((p) => normPlace(p.text))).filter(Boolean);
-  for (const p of l.places ?? []) {
-    h.places++;
-    const names = placeName(p, text.text).map(normPlace).filter(Boolean);
-    if (names.some((nm) => predPlaces.some((q) => q.includes(nm) || nm.includes(q)))) h.placeHits++;
-    else hm(predPlaces.length ? 'place: other places predicted' : 'place: none predicted');
-  }
+const TEST = fileURLToPath(new URL('labels/extract-hand.jsonl', import.meta.url));
+const DEV = fileURLToPath(new URL('labels/extract-dev.jsonl', import.meta.url));
+if (args.includes('--dev-only')) console.log('\n(b) test set not scored (--dev-only)');
+else if (!existsSync(TEST)) console.log('\n(b) test set absent (eval/labels/extract-hand.jsonl)');
+else {
+  const labels = readLabels(TEST);
+  printScore('(b) hand labels, test set (never read while tuning)', labels.length, scoreLabels(labels, corpus));
 }
-console.log(`\n(b) hand labels: ${labels.length} records${unknownIds ? `, ${unknownIds} with unknown ids` : ''}`);
-console.log('lang  gold  pred   tp    P     R     F1  | event-day hit | places hit');
-for (const [lang, h] of [...hand].sort()) {
-  const p = h.pred ? h.tp / h.pred : 0;
-  const r = h.gold ? h.tp / h.gold : 0;
-  const f = p + r ? (2 * p * r) / (p + r) : 0;
-  console.log(`${lang.padEnd(5)} ${String(h.gold).padStart(4)} ${String(h.pred).padStart(5)} ${String(h.tp).padStart(4)}  ${pct(p)}  ${pct(r)}  ${pct(f)} | ${h.dayHits}/${h.days} (${pct(h.days ? h.dayHits / h.days : 0)}) | ${h.placeHits}/${h.places} (${pct(h.places ? h.placeHits / h.places : 0)})`);
+if (!existsSync(DEV)) console.log('\n(c) development set absent (eval/labels/extract-dev.jsonl)');
+else {
+  const labels = readLabels(DEV);
+  printScore('(c) hand labels, development set (tuned on)', labels.length, scoreLabels(labels, corpus, args.includes('--detail')));
 }
-console.log('\nmisses by category (hand labels):');
-for (const [k, v] of [...handMiss].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(5)}  ${k}`);
+const fakes = loadFakes() ?? [];
+const fakesLoc = new Map(fakes.map((t) => [t.id, t.location ?? '']));
+scoreFakes(fakes, fakesLoc);

@@ -4,15 +4,15 @@
  * (digits, Arabic-Indic digits or a number word; singular and dual nouns for 1 and 2 are accepted
  * with a note). Prints every span's text for review, then the counts.
  *
- *   node --import tsx eval/labels/check-extract-hand.ts [--quiet] [--id <id>]
+ *   node --import tsx eval/labels/check-extract-hand.ts [--dev] [--quiet] [--id <id>]
+ * (`--dev`: eval/labels/extract-dev.jsonl, the development set)
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, selectSample } from './select-extract-sample.ts';
+import { labelFile, loadCorpus, selectSample, setFromArgs } from './select-extract-sample.ts';
 import { SHARED_DATA_ABSENT } from '../../src/shared-data.ts';
 import { OUTCOMES } from '../../src/model/vocabulary.ts';
 
-const LABELS = fileURLToPath(new URL('extract-hand.jsonl', import.meta.url));
 const POPS = ['civilians', 'children', 'women', 'men', 'combatants', 'unknown'];
 const QUALS = ['exact', 'at_least', 'more_than', 'about', 'between', 'vague'];
 /** Normalised actor labels used in this set. */
@@ -52,13 +52,15 @@ function isSpan(x: unknown): x is Span {
 }
 
 const args = process.argv.slice(2);
+const SET = setFromArgs(args);
+const LABELS = fileURLToPath(new URL(labelFile(SET), import.meta.url));
 const quiet = args.includes('--quiet');
 const only = args.includes('--id') ? args[args.indexOf('--id') + 1] : undefined;
 const corpus = loadCorpus();
 if (!corpus) {
   console.log(SHARED_DATA_ABSENT);
 } else {
-  const sample = new Set((selectSample() ?? []).map((s) => s.text.id));
+  const sample = new Set((selectSample(SET) ?? []).map((s) => s.text.id));
   let errors = 0;
   let warnings = 0;
   const err = (id: string, m: string): void => { errors++; console.log(`ERROR ${id}: ${m}`); };

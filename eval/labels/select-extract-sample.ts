@@ -4,6 +4,7 @@
  *
  *   node --import tsx eval/labels/select-extract-sample.ts          # prints the selected ids
  *   node --import tsx eval/labels/select-extract-sample.ts --json   # ids with stratum and length
+ *   … --dev                                                          # the development set instead
  *
  * Rule: every candidate text is put into one stratum; within a stratum, candidates are ordered
  * by SHA-256 of `${SEED}:${id}` (hex, ascending) and the first `take` are kept. Candidates are
@@ -22,6 +23,18 @@ import { parse } from 'csv-parse/sync';
 import { sharedDataPath, SHARED_DATA_ABSENT } from '../../src/shared-data.ts';
 
 export const SEED = 'harmwatch-extract-hand-v1';
+/**
+ * The development set (eval/labels/extract-dev.jsonl) is drawn the same way with its own seed and
+ * smaller strata, from the texts the test set did not take. Extraction rules are tuned by reading
+ * the development texts and their labels; the test set (extract-hand.jsonl) is only scored.
+ */
+export const DEV_SEED = 'harmwatch-extract-dev-v1';
+export type SampleSet = 'test' | 'dev';
+const DEV_TAKE: Record<string, number> = { 'ar-social': 30, 'ar-web': 20, 'en-airwars': 14, 'en-fakes': 22 };
+/** `--dev` on a label tool's command line selects the development set. */
+export const setFromArgs = (args: string[]): SampleSet => (args.includes('--dev') ? 'dev' : 'test');
+/** The label file of a set. */
+export const labelFile = (set: SampleSet): string => (set === 'dev' ? 'extract-dev.jsonl' : 'extract-hand.jsonl');
 
 /** One text that can be labelled, keyed by its evaluation id. */
 export interface CorpusText {
@@ -31,6 +44,8 @@ export interface CorpusText {
   publicationDate: string;
   title: string;
   text: string;
+  /** FA-KES only: the recorded location (a governorate or city). */
+  location?: string;
 }
 
 interface AirwarsRow {
@@ -77,7 +92,7 @@ export function loadFakes(): CorpusText[] | null {
   const rows = parse<Record<string, string>>(readFileSync(p).toString('latin1'), { columns: true, skip_empty_lines: true });
   return rows.map((r, i) => ({
     id: `fakes:${r.unit_id}:${i}`, language: 'en' as const, sourceType: `fakes:${r.source}`,
-    publicationDate: r.date ?? '', title: r.article_title ?? '', text: r.article_content ?? '',
+    publicationDate: r.date ?? '', title: r.article_title ?? '', text: r.article_content ?? '', location: r.location ?? '',
   }));
 }
 
@@ -98,27 +113,33 @@ export const STRATA: Stratum[] = [
   { name: 'en-fakes', take: 32, min: 60, max: 2000, from: 'fakes', keep: () => true },
 ];
 
-function rank(id: string): string {
-  return createHash('sha256').update(`${SEED}:${id}`).digest('hex');
+function rank(id: string, seed = SEED): string {
+  return createHash('sha256').update(`${seed}:${id}`).digest('hex');
 }
 
-/** The selected texts in stratum order, each stratum in seeded order. */
-export function selectSample(): { stratum: string; text: CorpusText }[] | null {
+/** The selected texts of a set in stratum order, each stratum in seeded order. */
+export function selectSample(set: SampleSet = 'test'): { stratum: string; text: CorpusText }[] | null {
   const a = loadAirwars();
   const f = loadFakes();
   if (!a || !f) return null;
-  const out: { stratum: string; text: CorpusText }[] = [];
-  for (const s of STRATA) {
-    const pool = (s.from === 'airwars' ? a : f)
-      .filter((t) => s.keep(t) && t.text.length >= s.min && t.text.length <= s.max)
-      .sort((x, y) => (rank(x.id) < rank(y.id) ? -1 : rank(x.id) > rank(y.id) ? 1 : 0));
-    for (const t of pool.slice(0, s.take)) out.push({ stratum: s.name, text: t });
-  }
-  return out;
+  const pick = (seed: string, take: (s: Stratum) => number, skip: Set<string>): { stratum: string; text: CorpusText }[] => {
+    const out: { stratum: string; text: CorpusText }[] = [];
+    for (const s of STRATA) {
+      const pool = (s.from === 'airwars' ? a : f)
+        .filter((t) => !skip.has(t.id) && s.keep(t) && t.text.length >= s.min && t.text.length <= s.max)
+        .map((t) => ({ t, r: rank(t.id, seed) }))
+        .sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0));
+      for (const { t } of pool.slice(0, take(s))) out.push({ stratum: s.name, text: t });
+    }
+    return out;
+  };
+  const test = pick(SEED, (s) => s.take, new Set());
+  if (set === 'test') return test;
+  return pick(DEV_SEED, (s) => DEV_TAKE[s.name] ?? 0, new Set(test.map((x) => x.text.id)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const sample = selectSample();
+  const sample = selectSample(setFromArgs(process.argv));
   if (!sample) {
     console.log(SHARED_DATA_ABSENT);
   } else if (process.argv.includes('--json')) {

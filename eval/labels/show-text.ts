@@ -4,9 +4,10 @@
  *
  *   node --import tsx eval/labels/show-text.ts <id> [<id> …]
  *   node --import tsx eval/labels/show-text.ts --sample 0-9     # by position in the selection
+ *   node --import tsx eval/labels/show-text.ts --dev --sample 0-9   # … in the development set
  *   node --import tsx eval/labels/show-text.ts <id> --span 120,135
  */
-import { loadCorpus, selectSample, type CorpusText } from './select-extract-sample.ts';
+import { loadCorpus, selectSample, setFromArgs, type CorpusText } from './select-extract-sample.ts';
 import { SHARED_DATA_ABSENT } from '../../src/shared-data.ts';
 
 const SEGMENT = 260;
@@ -49,7 +50,7 @@ if (!corpus) {
   const sp = args.indexOf('--span');
   if (si >= 0) {
     const [a, b] = (args[si + 1] ?? '0').split('-').map(Number);
-    const sample = selectSample() ?? [];
+    const sample = selectSample(setFromArgs(args)) ?? [];
     for (let i = a ?? 0; i <= (b ?? a ?? 0) && i < sample.length; i++) { const s = sample[i]; if (s) show(s.text, i); }
   } else {
     const ids = args.filter((x, i) => !x.startsWith('--') && i !== sp + 1);
