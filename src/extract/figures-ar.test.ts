@@ -187,3 +187,9 @@ test('a dual relative clause and a body named by a population word state deaths'
   assert.deepEqual(canonical('عثرت فرق الإنقاذ على جثة الطفل تحت الركام'), ['killed/children/1/1/exact']);
   assert.deepEqual(canonical('نقلت جثث المدنيين إلى المشفى'), []);
 });
+
+test('a tally named before its verb ("عدد الشهداء ارتفع إلى 5"), and the next tally joined by و', () => {
+  assert.deepEqual(canonical('قال مصدر طبي إن عدد الشهداء ارتفع إلى 5 والجرحى إلى 15 جراء القصف'), [
+    'killed/unknown/5/5/exact', 'injured/unknown/15/15/exact',
+  ]);
+});

@@ -137,7 +137,19 @@ export function tallyTo(tok: Token[], i: number): { o: Outcome; pop: Population 
     else if (w && w.pop !== 'unknown') pop = pop === undefined || pop === w.pop ? w.pop : 'unknown';
     const x = t.punct || w ? undefined : outcomeAr(tok, k);
     if (x) o ??= x;
-    if (RAISE.test(t.t)) return o ? { o, pop: pop ?? 'unknown' } : tallyAfter(tok, i);
+    if (RAISE.test(t.t)) return o ? { o, pop: pop ?? 'unknown' } : (tallyBefore(tok, k) ?? tallyAfter(tok, i));
+  }
+  return null;
+}
+
+/** "عدد الشهداء ارتفع إلى 5": the tally named before the verb at v (a tally word, then its victims). */
+function tallyBefore(tok: Token[], v: number): { o: Outcome; pop: Population } | null {
+  let o: Outcome | undefined;
+  for (let k = v - 1; k >= 0 && k >= v - 4; k--) {
+    const t = tok[k];
+    if (t.punct || t.num) return null;
+    o ??= popAr(tok, k)?.outcome ?? outcomeAr(tok, k);
+    if (TOLL.test(t.t)) return o ? { o, pop: 'unknown' } : null;
   }
   return null;
 }

@@ -59,6 +59,8 @@ function popAfter(c: Ctx, i1: number): { j: number; w: PopWord } | null {
   for (let j = i1, skipped = 0; j < c.tok.length && skipped <= maxSkip; j++, skipped++) {
     const t = c.tok[j];
     const w = popAt(c, j);
+    // "ارتفع عدد الشهداء إلى 5 والجرحى إلى 15": a noun joined by "و" and the article starts the next tally, it does not count this one
+    if (w && c.ar && j === i1 && /^و(?:ال|لل)/.test(t.t)) return null;
     if (w) return { j, w };
     // "31 Islamic State (IS) group militants", "twenty Islamic State (ISIL or Daesh) operatives": a short aside in brackets
     const close = !c.ar && t.t === '(' ? c.tok.slice(j + 1, j + 5).findIndex((x) => x.t === ')') : -1;
