@@ -65,14 +65,24 @@ export function scoreLabels(labels: Label[], corpus: Map<string, CorpusText>, de
     if (detail) console.log(`\n== ${l.id} (${l.language}) pub=${text.publicationDate}`);
     const used = new Set<number>();
     const around = (s?: [number, number]): string => (s ? `«${text.text.slice(Math.max(0, s[0] - 60), s[1] + 40).replace(/\s+/g, ' ')}»` : '');
+    // each prediction matches at most one label: labels take a prediction of their very population first, then a compatible one
+    const matched = new Map<LabelFig, number>();
+    for (const same of [true, false]) {
+      for (const g of l.casualties) {
+        if (matched.has(g)) continue;
+        const k = preds.findIndex((p, i) => !used.has(i) && p.outcome === g.outcome
+          && (same ? p.population === g.population : compatiblePop(p.population ?? '', g.population))
+          && (g.min !== null ? p.min === g.min : p.min === null && p.max === g.max));
+        if (k >= 0) {
+          used.add(k);
+          matched.set(g, k);
+        }
+      }
+    }
     for (const g of l.casualties) {
-      const k = preds.findIndex((p, i) => !used.has(i) && p.outcome === g.outcome && compatiblePop(p.population ?? '', g.population)
-        && (g.min !== null ? p.min === g.min : p.min === null && p.max === g.max));
       const what = `label ${short(g)} ${around(g.span)}`;
-      if (k >= 0) {
-        used.add(k);
-        h.tp++;
-      } else if (!preds.some((p) => p.outcome === g.outcome)) hm(`casualty: no ${g.outcome} claim at all`, what);
+      if (matched.has(g)) h.tp++;
+      else if (!preds.some((p) => p.outcome === g.outcome)) hm(`casualty: no ${g.outcome} claim at all`, what);
       else if (preds.some((p) => p.outcome === g.outcome && (p.min ?? p.max) === (g.min ?? g.max))) hm('casualty: right figure, population differs', `${what} | predicted ${preds.filter((p) => (p.min ?? p.max) === (g.min ?? g.max)).map(short).join(', ')}`);
       else hm(`casualty: figure differs (${g.min === null && g.max === null ? 'vague label' : 'numeric label'})`, what);
     }

@@ -26,11 +26,22 @@ test('English: combined figures are noted, not counted', () => {
 });
 
 test('English: breakdowns after "including" and family members', () => {
-  assert.deepEqual(figures('The raid killed 14 including children.'), ['killed/unknown/14/14/exact']);
+  // a group named without a number is a vague part of the figure (labelling.md: a plural with no number)
+  assert.deepEqual(figures('The raid killed 14 including children.'), ['killed/unknown/14/14/exact', 'killed/children/null/null/vague']);
+  assert.deepEqual(figures('A massacre against 14 civilians, including women and children.'),
+    ['killed/civilians/14/14/exact', 'killed/women/null/null/vague', 'killed/children/null/null/vague']);
+  assert.deepEqual(figures('The strike killed at least 18 people, mostly children, and wounded 40 others Tuesday.'),
+    ['killed/unknown/18/null/at_least', 'killed/children/null/null/vague', 'injured/unknown/40/40/exact']);
   assert.deepEqual(figures('A drone strike killed a farmer and his two sons.'), ['killed/civilians/1/1/exact', 'killed/unknown/2/2/exact']);
   assert.deepEqual(figures('Nine people died: a woman and her three children among them.'),
     ['killed/unknown/9/9/exact', 'killed/women/1/1/exact', 'killed/children/3/3/exact']);
   assert.deepEqual(figures('Of those killed, seven were children.'), ['killed/children/7/7/exact']);
+});
+
+test('English: others after fighters are fighters; members of a tribe or a medical staff are not', () => {
+  assert.deepEqual(figures('Four soldiers were killed and five others wounded in the shelling.'), ['killed/combatants/4/4/exact', 'injured/combatants/5/5/exact']);
+  assert.deepEqual(figures('The group executed 700 members of a tribe.'), ['killed/unknown/700/700/exact']);
+  assert.deepEqual(figures('Two members of a medical staff were injured.'), ['injured/unknown/2/2/exact']);
 });
 
 test('English: "the death of N", tolls that rise, lives claimed', () => {

@@ -329,6 +329,11 @@ export function nounFiguresEn(k: EnNounKit, i: number, prev: Figure | undefined,
     }
     return i;
   }
+  // "killed 14 civilians including women and children", "18 people, mostly children": a breakdown with no number is vague
+  if (w.plural && !w.outcome && w.pop !== 'unknown' && prev && unnumberedPartEn(tok, i, prev)) {
+    out.push({ t0: i, t1: i + 1, outcome: prev.outcome, population: w.pop, min: null, max: null, qualifier: 'vague' });
+    return i;
+  }
   const before = k.outcomeAt(i - 1);
   // "the fighters were killed", "dead or injured", "the number of people who were killed", "two members of Iranian-backed
   // militiamen": no figure of their own
@@ -341,3 +346,18 @@ export function nounFiguresEn(k: EnNounKit, i: number, prev: Figure | undefined,
   return i;
 }
 
+
+const PART_EN = /^(including|mostly|mainly|among|largely|many|most|predominantly)$/;
+/** True when token i is named as an unnumbered part of the figure just before ("including women and children"). */
+function unnumberedPartEn(tok: Token[], i: number, prev: Figure): boolean {
+  let k = i - 1;
+  // "women and children": the second noun of the pair
+  if (tok[k]?.t === 'and' && /^(women|children|men|elderly)$/.test(tok[k - 1]?.t ?? '')) {
+    // the first noun of the pair is the vague part just pushed ("including women and children")
+    return prev.t0 === k - 1 && prev.t1 === k && prev.qualifier === 'vague' && /^(including|mostly|mainly|among|them|whom|largely|predominantly)$/.test(tok[k - 2]?.t ?? '');
+  }
+  if (/^(them|whom)$/.test(tok[k]?.t ?? '') && /^(of|among)$/.test(tok[k - 1]?.t ?? '')) k--;
+  if (!PART_EN.test(tok[k]?.t ?? '') || tok[i - 1]?.num) return false;
+  // only a comma (or nothing) between the figure and the breakdown word
+  return k >= prev.t1 && tok.slice(prev.t1, k).every((x) => x.t === ',');
+}

@@ -161,7 +161,7 @@ function bareEnd(c: Ctx, i1: number): boolean {
   if (c.ar && t.t.startsWith('و') && t.t.length > 2 && (outcomeAt(c, i1) !== undefined || cardinalAr(c.tok, i1) !== null)) return true;
   // "Attack Kills Two Injures Three": the next outcome word governs a figure of its own
   if (!c.ar && outcomeAt(c, i1) !== undefined && governsNext(c, i1)) return true;
-  return c.ar ? /^(بينهم|منهم|اشخاص|و|في|جراء|اثر|بقصف|بغاره|بغارات|بجروح|بجراح|نتيجه|خلال|عقب|بعد|اليوم|امس|صباح|مساء|فجر|كحصيله|بحسب|حسب|وفق)$/.test(t.t) : /^(and|in|people|after|when|on|including|more|most|mostly|mainly|some|among|all|both|while|who|as|at|near|from|since|during|with|by|following|but|,)$/.test(t.t);
+  return c.ar ? /^(بينهم|منهم|اشخاص|و|في|جراء|اثر|بقصف|بغاره|بغارات|بجروح|بجراح|نتيجه|خلال|عقب|بعد|اليوم|امس|صباح|مساء|فجر|كحصيله|بحسب|حسب|وفق)$/.test(t.t) : /^(and|in|people|after|when|on|including|more|most|mostly|mainly|some|among|all|both|while|who|as|at|near|from|since|during|with|by|following|but|,|today|yesterday|overnight|earlier|late|early|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.t);
 }
 
 function tollBefore(c: Ctx, i: number): boolean {
@@ -221,6 +221,8 @@ function sharedNounEn(c: Ctx, i1: number): Population | undefined {
 function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): { o: Outcome; k: number | null } | null {
   const toll = c.ar ? null : tollRiseEn(c.tok, i0);
   if (toll) return { o: toll, k: null };
+  // "a massacre against 14 civilians", "the massacre of 30 villagers"
+  if (!c.ar && /^(against|of)$/.test(c.tok[i0 - 1]?.t ?? '') && /^massacres?$/.test(c.tok[i0 - 2]?.t ?? '')) return { o: 'killed', k: i0 - 2 };
   const after = c.ar ? null : passiveAfterEn(c.en, j);
   // "dozens of people were killed or wounded": a combined figure is noted, not counted
   if (after) return combinedOutcome(c, after.k, 1) ? null : after;
@@ -260,7 +262,7 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
   if (!c.ar && (reporterAt(c.tok, j + 1) || actsAfter(c.tok, j) || c.tok[i0 - 1]?.t === 'by')) return null;
   // "five family members", "members of one family": relatives, not fighters
   if (population === 'combatants' && /^members?$/.test(c.tok[j]?.t ?? '') && (/^(family|staff|crew|team)$/.test(c.tok[j - 1]?.t ?? '')
-    || c.tok.slice(j + 1, j + 5).some((t) => /^famil(y|ies)$/.test(t.t)) || c.tok.slice(Math.max(0, i0 - 3), i0).some((t) => /^famil(y|ies)$/.test(t.t)))) population = 'unknown';
+    || c.tok.slice(j + 1, j + 5).some((t) => /^(famil(y|ies)|tribes?|clans?|medical|staff|crew|team|rescue|relief|media|press)$/.test(t.t)) || c.tok.slice(Math.max(0, i0 - 3), i0).some((t) => /^famil(y|ies)$/.test(t.t)))) population = 'unknown';
   // "4 شهداء أطفال": an outcome noun refined by a population after it
   if (w?.outcome) {
     // "two wounded people": the noun after belongs to the figure too
@@ -280,7 +282,8 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
     }
   }
   // "مقتل عنصر وإصابة ثلاثة آخرين": the others are of the group just counted
-  if (c.ar && population === 'unknown' && prev?.population === 'combatants' && /^[وف]?(?:ال)?اخر(?:ين|ون|ان|ي)?$/.test(c.tok[j]?.t ?? '')) population = 'combatants';
+  // "four soldiers were killed and five others wounded": likewise in English
+  if (population === 'unknown' && prev?.population === 'combatants' && (c.ar ? /^[وف]?(?:ال)?اخر(?:ين|ون|ان|ي)?$/ : /^others$/).test(c.tok[j]?.t ?? '')) population = 'combatants';
   // "عناصر من الدفاع المدني", "members of the civil defence": rescuers are civilians
   if (population === 'combatants' && civilDefenceAfter(c, end)) population = 'civilians';
   let outcome: Outcome | null = w?.outcome ?? nounOutcome ?? null;
