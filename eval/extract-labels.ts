@@ -82,17 +82,17 @@ export function scoreLabels(labels: Label[], corpus: Map<string, CorpusText>, de
     for (const g of l.casualties) {
       const what = `label ${short(g)} ${around(g.span)}`;
       if (matched.has(g)) h.tp++;
-      else if (!preds.some((p) => p.outcome === g.outcome)) hm(`casualty: no ${g.outcome} claim at all`, what);
-      else if (preds.some((p) => p.outcome === g.outcome && (p.min ?? p.max) === (g.min ?? g.max))) hm('casualty: right figure, population differs', `${what} | predicted ${preds.filter((p) => (p.min ?? p.max) === (g.min ?? g.max)).map(short).join(', ')}`);
-      else hm(`casualty: figure differs (${g.min === null && g.max === null ? 'vague label' : 'numeric label'})`, what);
+      else if (!preds.some((p) => p.outcome === g.outcome)) hm(`casualty: no ${g.outcome} claim at all (${l.language})`, what);
+      else if (preds.some((p) => p.outcome === g.outcome && (p.min ?? p.max) === (g.min ?? g.max))) hm(`casualty: right figure, population differs (${l.language}: labelled ${g.population}, predicted ${preds.find((p) => p.outcome === g.outcome && (p.min ?? p.max) === (g.min ?? g.max))!.population ?? 'none'})`, `${what} | predicted ${preds.filter((p) => (p.min ?? p.max) === (g.min ?? g.max)).map(short).join(', ')}`);
+      else hm(`casualty: figure differs (${l.language}, ${g.min === null && g.max === null ? 'vague label' : 'numeric label'}, ${g.outcome}/${g.population})`, what);
     }
-    preds.forEach((p, i) => { if (!used.has(i)) hm('casualty: prediction without label', `${short(p)} ${around(p.span)}`); });
+    preds.forEach((p, i) => { if (!used.has(i)) hm(`casualty: prediction without label (${l.language}, ${p.qualifier === 'vague' ? 'vague' : 'numeric'} ${String(p.outcome)}/${String(p.population)})`, `${short(p)} ${around(p.span)}`); });
     if (l.event_date) {
       h.days++;
       const hit = claims.some((c) => c.period && c.period.start <= l.event_date! && l.event_date! <= c.period.end
         && (Date.parse(c.period.end) - Date.parse(c.period.start)) / 86_400_000 <= 6);
       if (hit) h.dayHits++;
-      else {hm(claims.some((c) => c.period) ? 'event day: other period predicted' : 'event day: no period predicted',
+      else {hm(`${claims.some((c) => c.period) ? 'event day: other period predicted' : 'event day: no period predicted'} (${l.language})`,
         `label ${l.event_date} | predicted ${[...new Set(claims.filter((c) => c.period).map((c) => `${c.period!.start}..${c.period!.end}`))].join(', ')}`);}
     }
     const predPlaces = claims.flatMap((c) => c.places.map((p) => normPlace(p.text))).filter(Boolean);
@@ -100,7 +100,7 @@ export function scoreLabels(labels: Label[], corpus: Map<string, CorpusText>, de
       h.places++;
       const names = placeName(p, text.text).map(normPlace).filter(Boolean);
       if (names.some((nm) => predPlaces.some((q) => q.includes(nm) || nm.includes(q)))) h.placeHits++;
-      else hm(predPlaces.length ? 'place: other places predicted' : 'place: none predicted', `label ${names.join(' / ')} | predicted ${[...new Set(predPlaces)].join(', ')}`);
+      else hm(`${predPlaces.length ? 'place: other places predicted' : 'place: none predicted'} (${l.language})`, `label ${names.join(' / ')} | predicted ${[...new Set(predPlaces)].join(', ')}`);
     }
   }
   return { byLang, misses, unknownIds };

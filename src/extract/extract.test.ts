@@ -132,6 +132,11 @@ test('a strike event with no count is a strikes claim (vague when plural)', () =
   assert.deepEqual(r.map((c) => [c.type, c.min, c.qualifier, c.period?.start]), [['strikes', null, 'vague', '2024-12-10']]);
   const one = extractClaims('An airstrike hit the town of Sarmada.').claims;
   assert.deepEqual(one.map((c) => [c.type, c.min, c.places.map((p) => p.text)]), [['strikes', 1, ['Sarmada']]]);
+  // shells and rockets fired are counted strikes; a raid is a strike event with its place and day
+  const shells = extractClaims('سقوط 3 قذائف على قرية كفرنبل مساء اليوم', { published: '2024-12-10' }).claims;
+  assert.deepEqual(shells.map((c) => [c.type, c.min, c.places.map((p) => p.text)]), [['strikes', 3, ['كفرنبل']]]);
+  const raid = extractClaims('اعتقلت قوات الأمن ثلاثة أشخاص خلال مداهمة في قرية الحلوة فجر اليوم', { published: '2024-12-10' }).claims;
+  assert.deepEqual(raid.map((c) => [c.type, c.min, c.period?.start, c.places.map((p) => p.text)]), [['strikes', null, '2024-12-10', ['الحلوة']]]);
 });
 
 test('Arabic places after harm words, lone hashtags (underscores as spaces), and what is not a place', () => {

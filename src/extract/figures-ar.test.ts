@@ -193,3 +193,8 @@ test('a tally named before its verb ("عدد الشهداء ارتفع إلى 5"
     'killed/unknown/5/5/exact', 'injured/unknown/15/15/exact',
   ]);
 });
+
+test('people counted in a force\'s ranks are combatants; the ranks of civilians are not', () => {
+  assert.deepEqual(canonical('قتل 9 أطفال مجندين في صفوف الفصيل خلال الشهر الماضي'), ['killed/combatants/9/9/exact']);
+  assert.deepEqual(canonical('أدى القصف إلى وقوع 3 إصابات في صفوف المدنيين'), ['injured/unknown/3/3/exact']);
+});

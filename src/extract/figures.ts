@@ -204,6 +204,20 @@ function civilDefenceAfter(c: Ctx, j: number): boolean {
   return false;
 }
 
+/** True when "in the ranks of" (في صفوف، ضمن صفوف، من صفوف) follows within a few tokens after index j. */
+function inRanksAfter(c: Ctx, j: number): boolean {
+  for (let k = j + 1; k < c.tok.length && k <= j + (c.ar ? 3 : 5); k++) {
+    const t = c.tok[k].t;
+    if (c.tok[k].punct || c.tok[k].num) return false;
+    // "3 إصابات في صفوف المدنيين": the ranks of civilians are no force
+    if (c.ar ? /^[وبل]?(?:ال)?صفوف$/.test(t) : t === 'ranks') {
+      const of = c.tok[k + 1]?.t === 'of' ? k + 2 : k + 1;
+      return popAt(c, of)?.pop !== 'civilians';
+    }
+  }
+  return false;
+}
+
 /** An odd number of dashes used as punctuation ("children- and", " – and"): one closes an aside ("people - mostly civilians - dying" is balanced). */
 function closingDash(between: string): boolean {
   return ((between.match(/(^|\s)-(\s|$)|\w-(\s|$)/g) ?? []).length) % 2 === 1;
@@ -286,6 +300,8 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
   if (population === 'unknown' && prev?.population === 'combatants' && (c.ar ? /^[وف]?(?:ال)?اخر(?:ين|ون|ان|ي)?$/ : /^others$/).test(c.tok[j]?.t ?? '')) population = 'combatants';
   // "عناصر من الدفاع المدني", "members of the civil defence": rescuers are civilians
   if (population === 'combatants' && civilDefenceAfter(c, end)) population = 'civilians';
+  // "مقتل 9 أطفال في صفوف قسد", "15 dead among the ranks of Jaish al-Islam": people counted in a force's ranks are fighters
+  if (population !== 'combatants' && inRanksAfter(c, end)) population = 'combatants';
   let outcome: Outcome | null = w?.outcome ?? nounOutcome ?? null;
   let k: number | null = null;
   if (!outcome) {

@@ -20,9 +20,10 @@ export interface CountFigure {
   qualifier: Qualifier;
 }
 
+/** Strike nouns that take a count; shells and rockets fired count as strikes too ("سقوط 3 قذائف", "fired 12 rockets"). */
 const STRIKES = new Set([
-  ...'strikes airstrikes raids sorties strike airstrike raid bombardments'.split(' '),
-  ...'غاره غارات ضربه ضربات طلعه طلعات'.split(' ').map(norm),
+  ...'strikes airstrikes raids sorties strike airstrike raid bombardments shells rockets missiles'.split(' '),
+  ...'غاره غارات ضربه ضربات طلعه طلعات قذيفه قذائف صاروخ صواريخ'.split(' ').map(norm),
 ]);
 const REPORTS = new Set([...'reports allegations complaints claims report allegation'.split(' '), ...'تقارير تقريرا بلاغات بلاغا ادعاءات شكاوي'.split(' ').map(norm)]);
 const MODIFIERS = new Set(['air', 'aerial', 'coalition', 'russian', 'israeli', 'turkish', 'drone', 'separate', 'more', 'new', 'additional', 'other', 'further', 'precision']);
@@ -54,7 +55,11 @@ export function findCounts(tok: Token[], n: string, ar: boolean, taken: (i: numb
 
 /** Strike nouns with no number: a singular is one strike, a plural an unstated number. */
 const STRIKE_ONE = new Set([...'strike airstrike raid attack'.split(' '), ...'غاره ضربه طلعه'.split(' ').map(norm)]);
-const STRIKE_MANY = new Set([...'strikes airstrikes raids bombardments shelling bombardment bombing attacks shelled bombed'.split(' '), ...'غارات ضربات طلعات قصف استهداف انزال هجوم'.split(' ').map(norm)]);
+/**
+ * Strike nouns with no count. A raid (مداهمة، إنزال) is told as an operation at a place and a time: it is
+ * kept as a strike event so that the report carries its place and day into linkage, with no count.
+ */
+const STRIKE_MANY = new Set([...'strikes airstrikes raids bombardments shelling bombardment bombing attacks shelled bombed shells rockets'.split(' '), ...'غارات ضربات طلعات قصف استهداف انزال هجوم قذائف صواريخ مداهمه مداهمات'.split(' ').map(norm)]);
 /** Verbs that tell a strike ("طيران مسير يستهدف سيارة", "قصفت قوات النظام"): an unstated number of strikes. */
 const STRIKE_VERBS = new Set('يستهدف تستهدف استهدف استهدفت استهدفوا استهدفا يقصف تقصف قصفت قصفوا قصفا تقصفان'.split(' ').map(norm));
 
