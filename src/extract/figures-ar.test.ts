@@ -198,3 +198,8 @@ test('people counted in a force\'s ranks are combatants; the ranks of civilians 
   assert.deepEqual(canonical('قتل 9 أطفال مجندين في صفوف الفصيل خلال الشهر الماضي'), ['killed/combatants/9/9/exact']);
   assert.deepEqual(canonical('أدى القصف إلى وقوع 3 إصابات في صفوف المدنيين'), ['injured/unknown/3/3/exact']);
 });
+
+test('recruited children are fighters', () => {
+  assert.deepEqual(canonical('مقتل طفلين مجندين لدى الفصيل بقصف'), ['killed/combatants/2/2/exact']);
+  assert.deepEqual(canonical('مقتل طفلين بقصف على المدرسة'), ['killed/children/2/2/exact']);
+});

@@ -302,6 +302,8 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
   if (population === 'combatants' && civilDefenceAfter(c, end)) population = 'civilians';
   // "مقتل 9 أطفال في صفوف قسد", "15 dead among the ranks of Jaish al-Islam": people counted in a force's ranks are fighters
   if (population !== 'combatants' && inRanksAfter(c, end)) population = 'combatants';
+  // "طفل مجند", "قاصرين مجندين", "child soldiers": recruited children are fighters
+  if (population === 'children' && (c.ar ? /^(?:ال)?مجند(?:ه|ين|ون|ات|تين|ان)?$/ : /^(soldiers?|fighters?|recruits?|conscripts?)$/).test(c.tok[end + 1]?.t ?? '')) population = 'combatants';
   let outcome: Outcome | null = w?.outcome ?? nounOutcome ?? null;
   let k: number | null = null;
   if (!outcome) {
