@@ -346,7 +346,6 @@ export function nounFiguresEn(k: EnNounKit, i: number, prev: Figure | undefined,
   return i;
 }
 
-
 const PART_EN = /^(including|mostly|mainly|among|largely|many|most|predominantly)$/;
 /** True when token i is named as an unnumbered part of the figure just before ("including women and children"). */
 function unnumberedPartEn(tok: Token[], i: number, prev: Figure): boolean {
@@ -354,7 +353,8 @@ function unnumberedPartEn(tok: Token[], i: number, prev: Figure): boolean {
   // "women and children": the second noun of the pair
   if (tok[k]?.t === 'and' && /^(women|children|men|elderly)$/.test(tok[k - 1]?.t ?? '')) {
     // the first noun of the pair is the vague part just pushed ("including women and children")
-    return prev.t0 === k - 1 && prev.t1 === k && prev.qualifier === 'vague' && /^(including|mostly|mainly|among|them|whom|largely|predominantly)$/.test(tok[k - 2]?.t ?? '');
+    const w = tok[k - 2]?.t ?? '';
+    return prev.t0 === k - 1 && prev.t1 === k && prev.qualifier === 'vague' && (PART_EN.test(w) || w === 'them' || w === 'whom');
   }
   if (/^(them|whom)$/.test(tok[k]?.t ?? '') && /^(of|among)$/.test(tok[k - 1]?.t ?? '')) k--;
   if (!PART_EN.test(tok[k]?.t ?? '') || tok[i - 1]?.num) return false;
