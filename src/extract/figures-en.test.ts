@@ -44,6 +44,13 @@ test('English: others after fighters are fighters; members of a tribe or a medic
   assert.deepEqual(figures('Two members of a medical staff were injured.'), ['injured/unknown/2/2/exact']);
 });
 
+test('English: martyrs, comrades, "were left wounded", "25 other were injured"', () => {
+  assert.deepEqual(figures('Twin blasts near the shrine claiming 4 martyrs and 13 injured.'), ['killed/unknown/4/4/exact', 'injured/unknown/13/13/exact']);
+  assert.deepEqual(figures('The emir and at least 34 of his comrades were killed in clashes.'), ['killed/combatants/34/null/at_least']);
+  assert.deepEqual(figures('Three people died while more than 100 were left wounded.'), ['killed/unknown/3/3/exact', 'injured/unknown/100/null/more_than']);
+  assert.deepEqual(figures('Seven civilians were killed and 25 other were injured.'), ['killed/civilians/7/7/exact', 'injured/unknown/25/25/exact']);
+});
+
 test('English: "the death of N", tolls that rise, lives claimed', () => {
   assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
   assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);

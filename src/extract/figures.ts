@@ -443,9 +443,10 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
         // "15 young Assyrians had been killed": up to two words the lexicon does not know, then the outcome
         for (let w = 0; w < 2 && tok[k] && !tok[k].punct && !tok[k].num && !STOP_EN.has(tok[k].t) && !COUNTED_EN.has(tok[k].t) && !outcomeAt(c, k) && !AUX_EN.test(tok[k].t); w++) k++;
         // the unknown words end in a plural noun ("Assyrians"), and one is no group ("members of one family were killed")
-        if (k > i1 && (np.value === 1 || !/s$/.test(tok[k - 1].t))) k = i1;
+        // ("25 other were injured": "other" for "others")
+        if (k > i1 && (np.value === 1 || !/s$/.test(tok[k - 1].t)) && !(k === i1 + 1 && tok[i1].t === 'other')) k = i1;
         // "32 are confirmed dead", "12 are now feared dead", "9 were believed to be killed"
-        while (k < i1 + 6 && /^(are|were|was|is|have|has|had|been|reportedly|remain|still|more|now|confirmed|believed|feared|presumed|thought|known|also|later|to|be)$/.test(tok[k]?.t ?? '')) k++;
+        while (k < i1 + 6 && /^(are|were|was|is|have|has|had|been|reportedly|remain|still|more|now|confirmed|believed|feared|presumed|thought|known|also|later|to|be|left)$/.test(tok[k]?.t ?? '')) k++;
         const o = outcomeAt(c, k);
         if (o && k > i1 && PASSIVE_EN.test(tok[k].t) && !governsNext(c, k) && !combinedOutcome(c, k, 1)) {
           out.push({ t0: np.i0, t1: k + 1, outcome: o, population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });

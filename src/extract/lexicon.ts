@@ -38,14 +38,17 @@ export const POP_EN = new Map<string, PopWord>([
   ...entries('women', 'woman mother wife', { count: 1 }),
   ...entries('men', 'men', { plural: true }),
   ...entries('men', 'man father husband', { count: 1 }),
-  ...entries('combatants', 'fighters militants soldiers members commanders troops jihadists gunmen terrorists insurgents combatants operatives militiamen rebels servicemen officers guards leaders personnel mercenaries policemen recruits conscripts paramilitaries extremists loyalists snipers forces elements troopers jihadis peshmerga', { plural: true }),
-  ...entries('combatants', 'fighter militant soldier member commander jihadist gunman terrorist insurgent combatant operative militiaman serviceman officer guard leader mercenary policeman recruit conscript extremist loyalist sniper trooper jihadi', { count: 1 }),
+  ...entries('combatants', 'fighters militants soldiers members commanders troops jihadists gunmen terrorists insurgents combatants operatives militiamen rebels servicemen officers guards leaders personnel mercenaries comrades crewmen policemen recruits conscripts paramilitaries extremists loyalists snipers forces elements troopers jihadis peshmerga', { plural: true }),
+  ...entries('combatants', 'fighter militant soldier member commander jihadist gunman terrorist insurgent combatant operative militiaman serviceman officer guard leader mercenary comrade crewman policeman recruit conscript extremist loyalist sniper trooper jihadi', { count: 1 }),
   // journalists and medical staff are civilians (labelling.md knows six populations; the quote keeps the profession)
   ...entries('civilians', 'journalists reporters photographers doctors nurses medics paramedics', { plural: true }),
   ...entries('civilians', 'journalist reporter photographer doctor nurse medic paramedic', { count: 1 }),
   // a body recovered is a death ("carted away 100 bodies", "the bodies of ten victims")
   ...entries('unknown', 'dead bodies', { plural: true, outcome: 'killed' }),
   ...entries('unknown', 'wounded injured', { plural: true, outcome: 'injured' }),
+  // "claiming 4 martyrs and 13 injured" (Syrian state media's word for the dead)
+  ...entries('unknown', 'martyrs', { plural: true, outcome: 'killed' }),
+  ...entries('unknown', 'martyr', { count: 1, outcome: 'killed' }),
 ]);
 
 /** Arabic population nouns (also nouns that carry an outcome: قتلى، شهداء، جرحى). */
