@@ -203,3 +203,11 @@ test('recruited children are fighters', () => {
   assert.deepEqual(canonical('مقتل طفلين مجندين لدى الفصيل بقصف'), ['killed/combatants/2/2/exact']);
   assert.deepEqual(canonical('مقتل طفلين بقصف على المدرسة'), ['killed/children/2/2/exact']);
 });
+
+test('a list under a header that names the outcome; "وجرح رابع" is one more, not a combined figure', () => {
+  assert.deepEqual(canonical('وأصيب 14 من المدنيين بجراح متفاوتة، والقتلى والشهداء هم: – 6 من المدنيين بينهم طفلان – 7 عناصر من قوات النظام'), [
+    'injured/civilians/14/14/exact', 'killed/civilians/6/6/exact', 'killed/children/2/2/exact', 'killed/combatants/7/7/exact',
+  ]);
+  assert.deepEqual(canonical('ما أدى لسقوط ثلاث شهداء وجرح رابع'), ['killed/unknown/3/3/exact', 'injured/unknown/1/1/exact']);
+  assert.deepEqual(canonical('سقط 12 قتيلا وجريحا في القصف'), []);
+});

@@ -18,8 +18,8 @@ const LIFE = /^[لب]?(?:ال)?حيا(?:ه|ته|تها|تهم|تهما|تهن)$/
 /** "راح ضحيتها", "ذهب ضحية": the victim noun is the outcome, not a count. */
 const WENT = /^[وف]?(?:راح|ذهب|سقط)$/;
 const VICTIM = /^(?:ضحيه|ضحايا)$/;
-/** "وأصيب آخر", "وإصابة أخرى": one more person. */
-const OTHER_ONE = /^[وف]?(?:اخر|اخري)$/;
+/** "وأصيب آخر", "وإصابة أخرى", "وجرح رابع": one more person, counted after its outcome (another, a third, a fourth …). */
+const OTHER_ONE = /^[وف]?(?:اخر|اخري|ثالث|رابع|خامس|سادس|سابع)$/;
 const ONE_OTHER: PopWord = { pop: 'unknown', count: 1 };
 
 /** True when the word at j is a life lost ("حياته", "لحياتهم"). */
@@ -271,6 +271,8 @@ const DEFINITE = /^(?:[وفبلك]|وب|ول|فب|فل)?ال|^[وف]?لل/;
 /** What the figure finder lends the Arabic noun rules (its context bound in). */
 export interface NounKit {
   tok: Token[];
+  /** The normalised text the tokens index (dashes between tokens are read from it). */
+  n: string;
   popAt: (j: number) => PopWord | undefined;
   outcomeAt: (j: number) => Outcome | undefined;
   /** An outcome word right before j. */
@@ -327,7 +329,8 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
     return pushFigure(out, { t0: k.outcomeAt(i - 1) ? i - 1 : i, t1: sameOne(k, i + 1, w.count), outcome: before, population: w.pop, ...exact(w.count) }, i);
   }
   // "مدنيين اثنين": a number word after the noun counts it ("رجل واثنين" is a second figure)
-  const after = !tok[i + 1]?.t.startsWith('و') ? cardinalAr(tok, i + 1) : null;
+  // (not across a dash: "بينهم طفلان – 7 عناصر" is a list of two items)
+  const after = tok[i + 1] && !tok[i + 1].t.startsWith('و') && !/[–—-]/.test(k.n.slice(t.e, tok[i + 1].s)) ? cardinalAr(tok, i + 1) : null;
   // "مقتل مدنيين" is plural (vague) unless a number word makes it a dual ("مدنيين اثنين")
   const dual = !w.ambiguous || after?.value === 2;
   // "بين قتيل وجريح": some killed, some injured, no number
@@ -396,3 +399,17 @@ const OTHER_FATE = /^[وبل]?(?:خطف|اختطاف|اعتقال|اعتقل|ا�
 
 /** True when the word stops an outcome search: another fate starts there. */
 export const otherFateAr = (t: string): boolean => OTHER_FATE.test(t);
+
+/**
+ * "والقتلى والشهداء هم: – 46 من المدنيين … – 77 عنصر من قوات النظام": a list under a header that names
+ * the outcome. Returns the header's outcome when the figure at i sits in such a list (a dash item).
+ */
+export function listHeaderAr(tok: Token[], n: string, i: number): Outcome | null {
+  // the tokeniser drops dashes: the item's dash sits in the text between the previous token and this one
+  if (!tok[i - 1] || !/[–—-]/.test(n.slice(tok[i - 1].e, tok[i].s))) return null;
+  for (let k = i - 1; k >= 2 && k >= i - 80; k--) {
+    if (tok[k].t === '؛') return null;
+    if (tok[k].t === ':' && tok[k - 1].t === 'هم') return popAr(tok, k - 2)?.outcome ?? outcomeAr(tok, k - 2) ?? null;
+  }
+  return null;
+}

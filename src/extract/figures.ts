@@ -7,7 +7,7 @@ import type { Outcome, Population, Qualifier } from '../model/vocabulary.ts';
 import { OUTCOME_AR, OUTCOME_EN, POP_AR, POP_EN, lookup, type PopWord } from './lexicon.ts';
 import { cardinalEn, numberAtEn, type NumPhrase } from './numbers-en.ts';
 import { cardinalAr, numberAtAr } from './numbers-ar.ts';
-import { betweenKilledAndInjured, breakdownAr, groupAfterMin, otherFateAr, lifeAt, nounFiguresAr, outcomeAr, popAr, tallyTo, thingsAt, tollAr, type NounKit } from './figures-ar.ts';
+import { betweenKilledAndInjured, breakdownAr, groupAfterMin, listHeaderAr, otherFateAr, lifeAt, nounFiguresAr, outcomeAr, popAr, tallyTo, thingsAt, tollAr, type NounKit } from './figures-ar.ts';
 import {
   AUX_EN, COUNTED_EN, DEATH_OF_EN, INCLUDING_EN, PASSIVE_EN, STOP_EN, actsAfter, governsNextEn, kinAfterPossessive, lifeIsDeath, nounFiguresEn,
   ofEnd, ofTheEn, ofThoseBefore, ofThoseWere, passiveAfterEn, reporterAt, stepEn, tollRiseEn, type EnNounKit, type EnView,
@@ -130,6 +130,8 @@ function combined(c: Ctx, j: number): boolean {
   if (c.ar && popAt(c, j)?.plural && lookup(POP_AR, next, true)?.count !== undefined) return false;
   // "23 مدنياً لحياتهم وإصابة أكثر من 200": the second outcome opens a figure of its own
   if (c.ar && conj !== 'و' && lookup(POP_AR, next, true) === undefined && (governsNext(c, k) || [1, 2, 3, 4].some((m) => c.tok[k + m] && numberAtAr(c.tok, k + m, c.n)?.value))) return false;
+  // "سقوط ثلاث شهداء وجرح رابع", "مقتل مدنيين وإصابة آخر": another one, or a fourth, is a figure of its own
+  if (c.ar && conj !== 'و' && /^(?:ال)?(?:اخر|اخري|اخرين|اخرون|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)$/.test(c.tok[k + 1]?.t ?? '')) return false;
   const b = c.ar ? lookup(POP_AR, next, true)?.outcome ?? lookup(OUTCOME_AR, next, true) : OUTCOME_EN.get(next);
   return b !== undefined && b !== a;
 }
@@ -252,7 +254,7 @@ function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined):
   if (far) return far;
   if (prev && (including(c, i0, prev) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
   // "ارتفعت حصيلة الضحايا إلى 7 مدنيين", "بلغ عدد ضحايا المجزرة 10 أشخاص"
-  const tally = c.ar ? tallyTo(c.tok, i0)?.o ?? tollAr(c.tok, i0) : null;
+  const tally = c.ar ? tallyTo(c.tok, i0)?.o ?? tollAr(c.tok, i0) ?? listHeaderAr(c.tok, c.n, i0) : null;
   return tally ? { o: tally, k: null } : null;
 }
 
@@ -328,8 +330,10 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
 /** The figure finder's context lent to the Arabic noun rules (methods, not closures: one object a sentence). */
 class ArKit implements NounKit {
   readonly tok: Token[];
+  readonly n: string;
   constructor(private readonly c: Ctx) {
     this.tok = c.tok;
+    this.n = c.n;
   }
   popAt(j: number): PopWord | undefined {
     return popAt(this.c, j);
