@@ -211,3 +211,11 @@ test('a list under a header that names the outcome; "وجرح رابع" is one m
   assert.deepEqual(canonical('ما أدى لسقوط ثلاث شهداء وجرح رابع'), ['killed/unknown/3/3/exact', 'injured/unknown/1/1/exact']);
   assert.deepEqual(canonical('سقط 12 قتيلا وجريحا في القصف'), []);
 });
+
+test('a name in brackets, youths, a dual verb after "من …", a numbered list of names on one line', () => {
+  assert.deepEqual(canonical('استشهاد (أحمد العلي) جراء القصف على المدينة'), ['killed/unknown/1/1/exact']);
+  assert.deepEqual(canonical('استشهد شباب من البلدة بقصف الطيران'), ['killed/men/null/null/vague']);
+  assert.deepEqual(canonical('وقال نشطاء إن مدنيان من أبناء القرى المجاورة استشهدا بقصف جوي'), ['killed/civilians/2/2/exact']);
+  assert.deepEqual(canonical('شابان من أبناء القرية اعتقلتهم قوات الأمن'), []);
+  assert.deepEqual(canonical('الشهداء من قرية الحلوة وهم: 1_ فاطمة حسين 28 سنة 2_ محمد علي 30 سنة'), ['killed/unknown/2/2/exact']);
+});

@@ -301,7 +301,8 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
   }
   // "مقتل "فلان الفلاني"": one person named in quotes
   const q = tok[i + 2];
-  const named = !t.num && !t.punct && tok[i + 1]?.t === '"' && NAMED_HARM.test(t.t) && q && !q.num && !q.punct && !cardinalAr(tok, i + 2) && !k.popAt(i + 2)
+  // (or in brackets: "استشهاد (فلان) جراء القصف")
+  const named = !t.num && !t.punct && (tok[i + 1]?.t === '"' || tok[i + 1]?.t === '(') && NAMED_HARM.test(t.t) && q && !q.num && !q.punct && !cardinalAr(tok, i + 2) && !k.popAt(i + 2)
     ? k.outcomeAt(i) : undefined;
   if (named) return pushFigure(out, { t0: i, t1: i + 1, outcome: named, population: 'unknown', ...exact(1) }, i);
   // "استشهاد محمد الأحمد وأحمد العلي": people named without quotes, counted by their given names

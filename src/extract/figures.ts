@@ -267,7 +267,16 @@ function tightOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): 
   // "امرأة وثلاثة أطفال قد قتلوا": the outcome after a conjunct figure applies to both
   const nx = c.tok[j + 1];
   const conjunct = c.ar && !!nx && nx.t.startsWith('و') && nx.t.length > 1 && (cardinalAr(c.tok, j + 1) !== null || popAt(c, j + 1) !== undefined);
-  return outcomeForward(c, j, conjunct ? 6 : 3);
+  const fwd = outcomeForward(c, j, conjunct ? 6 : 3);
+  if (fwd || !c.ar || popAt(c, j)?.count !== 2) return fwd;
+  // "مدنيان من أبناء القرى الدرزية استشهدا": a dual verb agrees with the dual noun across a "من …" phrase
+  if (c.tok[j + 1]?.t !== 'من') return null;
+  for (let k = j + 2; k < c.tok.length && k <= j + 7; k++) {
+    if (c.tok[k].punct || c.tok[k].num) return null;
+    const o = outcomeAt(c, k);
+    if (o) return /ا$/.test(c.tok[k].t) ? { o, k } : null;
+  }
+  return null;
 }
 
 function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhrase, 'min' | 'max' | 'qualifier'>, prev: Figure | undefined, tight = false): Figure | null {

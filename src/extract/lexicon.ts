@@ -84,7 +84,7 @@ export const POP_AR = new Map<string, PopWord>([
   ...entries('women', 'نساء النساء سيدات نسوه', { plural: true }),
   ...entries('men', 'رجل رجلا شاب شابا مسن', { count: 1 }),
   ...entries('men', 'رجلين رجلان شابين شابان', { count: 2 }),
-  ...entries('men', 'رجال شبان الرجال الشبان', { plural: true }),
+  ...entries('men', 'رجال شبان الرجال الشبان شباب', { plural: true }),
   ...entries('combatants', 'عنصر عنصرا مقاتل مقاتلا جندي جنديا عسكري عسكريا قيادي قياديا مسلح ضابط', { count: 1 }),
   // ranks and roles of fighters, security men and commanders ("مقتل النقيب …", "قائد شرطة", "متزعم خلية")
   ...entries('combatants', 'نقيب ملازم عقيد رقيب عريف مجند شرطي قائد متزعم مرتزق ارهابي داعشي انغماسي مجاهد', { count: 1 }),

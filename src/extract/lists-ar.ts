@@ -29,7 +29,9 @@ function nameLike(line: string): boolean {
 export function namedListAr(tok: Token[], n: string, end: number, stated: (o: Outcome) => boolean): Figure | null {
   const martyrs = martyrLines(tok, n, end);
   if (martyrs) return stated('killed') ? null : martyrs;
-  const h = tok.findIndex((t, i) => LIST_NOUN.test(t.t) && (i === 0 || tok[i - 1].t === 'اسماء' || tok[i - 1].t === '#' || tok[i + 1]?.t === ':' || tok[i + 1]?.t === 'هم' || tok[i + 1]?.t === 'هي'));
+  // "الشهداء من قرية … وهم:": the heading may name the place before "وهم:"
+  const heads = (i: number): boolean => tok.slice(i + 1, i + 8).some((x, q) => x.t === 'وهم' && tok[i + 2 + q]?.t === ':');
+  const h = tok.findIndex((t, i) => LIST_NOUN.test(t.t) && (i === 0 || tok[i - 1].t === 'اسماء' || tok[i - 1].t === '#' || tok[i + 1]?.t === ':' || tok[i + 1]?.t === 'هم' || tok[i + 1]?.t === 'هي' || heads(i)));
   if (h < 0) return null;
   const o = lookup(POP_AR, tok[h].t.replace(/^[#و]/, ''), true)?.outcome;
   if (!o || stated(o)) return null;
@@ -37,8 +39,12 @@ export function namedListAr(tok: Token[], n: string, end: number, stated: (o: Ou
   let count = 0;
   if (colon > 0 && colon < tok.length - 1) {
     // inline: "المصابون هم: فلان 3 سنوات، فلان، فلان"
-    const parts = n.slice(tok[colon].e, end).split(/[،,]/);
+    const rest = n.slice(tok[colon].e, end);
+    const parts = rest.split(/[،,]/);
+    // or numbered on one line: "1_ فلان 28 سنة 2_ فلان 30 سنة"
+    const numbered = rest.split(/(?:^|\s)\d{1,2}\s*[-_.)]\s*/).filter((p) => p.trim());
     if (parts.length >= 2 && parts.every((p) => nameLike(p.replace(/^\s*و/, '')))) count = parts.length;
+    else if (numbered.length >= 2 && numbered.every((p) => nameLike(p.replace(/\d+\s*(?:سنه|سنوات|عاما|عام)/g, ' ')))) count = numbered.length;
   } else if (colon > 0 || tok[h - 1]?.t === 'اسماء') {
     // one name a line after the heading
     let pos = end;
