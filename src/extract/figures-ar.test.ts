@@ -219,3 +219,12 @@ test('a name in brackets, youths, a dual verb after "من …", a numbered list 
   assert.deepEqual(canonical('شابان من أبناء القرية اعتقلتهم قوات الأمن'), []);
   assert.deepEqual(canonical('الشهداء من قرية الحلوة وهم: 1_ فاطمة حسين 28 سنة 2_ محمد علي 30 سنة'), ['killed/unknown/2/2/exact']);
 });
+
+test('"أكثر من 20 إصابة", a verb then its actor then the victim, children of two parents', () => {
+  assert.deepEqual(canonical('ثلاث شهداء وأكثر من 20 إصابة من المدنيين بقصف على المدينة'), ['killed/unknown/3/3/exact', 'injured/civilians/20/null/more_than']);
+  assert.deepEqual(canonical('قتلت قوات النظام الشاب أحمد العلي أمس'), ['killed/men/1/1/exact']);
+  assert.deepEqual(canonical('مقتل قوات النظام الشاب'), []);
+  assert.deepEqual(canonical('قتل 5 مدنيين (رجل وزوجته و3 من أطفالهما)'), [
+    'killed/civilians/5/5/exact', 'killed/men/1/1/exact', 'killed/women/1/1/exact', 'killed/children/3/3/exact',
+  ]);
+});

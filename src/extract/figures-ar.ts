@@ -241,7 +241,7 @@ const NAMED_HARM = /^[وبل]?(?:مقتل|استشهاد|اغتيال|مصرع|�
 const FUNERAL = /^[وبل]?(?:تشييع|دفن|جنازه|مراسم)$/;
 
 /** The population of "في صفوف المدنيين", "بين المدنيين", "من العسكريين" starting at j, if any. */
-function amongAr(k: NounKit, j: number): Population | undefined {
+export function amongAr(k: Pick<NounKit, 'tok' | 'popAt'>, j: number): Population | undefined {
   const t = k.tok[j]?.t;
   const at = t === 'في' && k.tok[j + 1]?.t === 'صفوف' ? j + 2 : t === 'بين' || t === 'من' ? j + 1 : -1;
   const w = at > 0 ? k.popAt(at) : undefined;
@@ -324,7 +324,7 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
   // "والدها" is a word of its own, not "و" + "ال" + …
   const definite = DEFINITE.test(t.t) && !(POP_AR.has(t.t) && !t.t.startsWith('ال'));
   // "الشاب … الذي قتلته ميليشيا": the outcome in a relative clause after a named person
-  const before = k.outcomeAt(i - 1) ?? (definite && (w.count === 1 || (w.count === 2 && !w.ambiguous)) ? relativeOutcome(tok, i, w.count) : undefined);
+  const before = k.outcomeAt(i - 1) ?? (definite && (w.count === 1 || (w.count === 2 && !w.ambiguous)) ? relativeOutcome(tok, i, w.count) ?? verbActorBefore(k, i) : undefined);
   // "مقتل الطفل …", "وفاة الطفلين …": one or two named people
   if ((w.count === 1 || (w.count === 2 && !w.ambiguous)) && !w.outcome && definite && before) {
     return pushFigure(out, { t0: k.outcomeAt(i - 1) ? i - 1 : i, t1: sameOne(k, i + 1, w.count), outcome: before, population: w.pop, ...exact(w.count) }, i);
@@ -413,4 +413,17 @@ export function listHeaderAr(tok: Token[], n: string, i: number): Outcome | null
     if (tok[k].t === ':' && tok[k - 1].t === 'هم') return popAr(tok, k - 2)?.outcome ?? outcomeAr(tok, k - 2) ?? null;
   }
   return null;
+}
+
+/** Who may stand between a verb and its object: "قتلت قوات النظام الشاب", "أعدمت قسد السيدة". */
+const ACTOR_WORDS = words('قسد داعش النظام الاسد الاحتلال قوات ميليشيا ميليشيات مليشيا مليشيات عناصر مسلحون مسلحين مجهولون مجهولين الجيش الطيران طائرة مسيرة التركي الروسي التحالف الفصائل الامن الشرطة');
+/** An outcome verb (not a verbal noun) one or two actor words before the definite noun at i. */
+function verbActorBefore(k: NounKit, i: number): Outcome | undefined {
+  for (let v = i - 2; v >= i - 3 && v >= 0; v--) {
+    if (!k.tok.slice(v + 1, i).every((x) => ACTOR_WORDS.has(x.t))) return undefined;
+    const o = k.outcomeAt(v);
+    // a verb: "قتلت", "أعدم", not "مقتل" or "استشهاد" (those take the actor after the victim)
+    if (o && !/^[وفل]?(?:م|است|اعدام|اغتيال|تصفيه|اصابه)/.test(k.tok[v].t)) return o;
+  }
+  return undefined;
 }

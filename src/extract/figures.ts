@@ -7,7 +7,7 @@ import type { Outcome, Population, Qualifier } from '../model/vocabulary.ts';
 import { OUTCOME_AR, OUTCOME_EN, POP_AR, POP_EN, lookup, type PopWord } from './lexicon.ts';
 import { cardinalEn, numberAtEn, type NumPhrase } from './numbers-en.ts';
 import { cardinalAr, numberAtAr } from './numbers-ar.ts';
-import { betweenKilledAndInjured, breakdownAr, groupAfterMin, listHeaderAr, otherFateAr, lifeAt, nounFiguresAr, outcomeAr, popAr, tallyTo, thingsAt, tollAr, type NounKit } from './figures-ar.ts';
+import { amongAr, betweenKilledAndInjured, breakdownAr, groupAfterMin, listHeaderAr, otherFateAr, lifeAt, nounFiguresAr, outcomeAr, popAr, tallyTo, thingsAt, tollAr, type NounKit } from './figures-ar.ts';
 import {
   AUX_EN, COUNTED_EN, DEATH_OF_EN, INCLUDING_EN, PASSIVE_EN, STOP_EN, actsAfter, governsNextEn, kinAfterPossessive, lifeIsDeath, nounFiguresEn,
   ofEnd, ofTheEn, ofThoseBefore, ofThoseWere, passiveAfterEn, reporterAt, stepEn, tollRiseEn, type EnNounKit, type EnView,
@@ -438,6 +438,11 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
         // "leading to the death of eight and the injury of 89"
         out.push({ t0: np.i0 - 2, t1: np.i1, outcome: outcomeAt(c, np.i0 - 2) ?? 'killed', population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
         i = np.i1 - 1;
+        continue;
+      } else if (ar && np.value !== null && np.value > 10 && /^اصابه$/.test(tok[i1]?.t ?? '') && outcomeAt(c, i1) !== undefined) {
+        // "أكثر من 20 إصابة من المدنيين": after 11 and more the singular noun counts injuries
+        out.push({ t0: np.i0, t1: i1 + 1, outcome: outcomeAt(c, i1)!, population: amongAr(kit, i1 + 1) ?? 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
+        i = i1;
         continue;
       } else if (ar && thingsAt(tok, i1)) {
         // "34 هجوماً", "5 غارات": the number counts attacks, not people

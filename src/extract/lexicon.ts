@@ -73,7 +73,7 @@ export const POP_AR = new Map<string, PopWord>([
   ...entries('children', 'فتاتين فتاتان', { count: 2 }),
   ...entries('children', 'قاصر قاصره', { count: 1 }),
   // "أم وأطفالها الثلاثة", "ووالدتهم": family members named by their relation
-  ...entries('children', 'اطفاله اطفالها اطفالهم', { plural: true }),
+  ...entries('children', 'اطفاله اطفالها اطفالهم اطفالهما اطفالهن', { plural: true }),
   ...entries('women', 'والدته والدتها والدتهم', { count: 1 }),
   // "وإصابة زوجته وابنه": a son, a daughter, a brother or a sister (any age) and a husband
   ...entries('unknown', 'ابن ابنه ابنها ابنته ابنتها بنته بنتها شقيقه شقيقها شقيقته شقيقتها', { count: 1 }),
