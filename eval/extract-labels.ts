@@ -28,7 +28,12 @@ const placeName = (p: unknown, text: string): string[] => {
   return [];
 };
 /** Place names compared without the Arabic article, diacritics, alef forms, case and punctuation. */
-export const normPlace = (s: string): string => norm(s).replace(/(^|\s)ال/g, '$1').replace(/^(al|el|ad|as|ar|ash|at|az|an)[-\s]/, '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
+export const normPlace = (s: string): string => norm(s).replace(/_/g, ' ').replace(/(^|\s)ال/g, '$1').replace(/^(al|el|ad|as|ar|ash|at|az|an)[-\s]/, '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
+/** One place name holds the other, compared without spaces ("#حمرة_بلاسم" and "حمرة بلاسم" are one name). */
+const samePlace = (a: string, b: string): boolean => {
+  const [x, y] = [a.replace(/ /g, ''), b.replace(/ /g, '')];
+  return x.includes(y) || y.includes(x);
+};
 
 /** The publication date of a corpus text as YYYY-MM-DD (FA-KES writes M/D/YYYY). */
 export function publishedOf(t: CorpusText): string | undefined {
@@ -99,7 +104,7 @@ export function scoreLabels(labels: Label[], corpus: Map<string, CorpusText>, de
     for (const p of l.places ?? []) {
       h.places++;
       const names = placeName(p, text.text).map(normPlace).filter(Boolean);
-      if (names.some((nm) => predPlaces.some((q) => q.includes(nm) || nm.includes(q)))) h.placeHits++;
+      if (names.some((nm) => predPlaces.some((q) => samePlace(q, nm)))) h.placeHits++;
       else hm(`${predPlaces.length ? 'place: other places predicted' : 'place: none predicted'} (${l.language})`, `label ${names.join(' / ')} | predicted ${[...new Set(predPlaces)].join(', ')}`);
     }
   }

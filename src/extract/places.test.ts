@@ -69,3 +69,7 @@ test('Arabic places: a claim placed only in a region takes the finer place the t
   const c = extractClaims('استشهاد شاب وإصابة آخرين بريف إدلب.\nوكانت الغارات قد استهدفت بلدة كفرتخاريم ظهراً.', { published: '2024-12-05' }).claims.find((x) => x.type === 'casualties');
   assert.deepEqual(c?.places.map((p) => p.text), ['كفرتخاريم', 'إدلب']);
 });
+
+test('Arabic place lists: a common noun heading a two-word name is a name ("وجسر الشغور")', () => {
+  assert.deepEqual(ar('قصفت الطائرات مدن وبلدات أريحا وجسر الشغور وبنش'), ['اريحا', 'جسر الشغور', 'بنش']);
+});

@@ -223,9 +223,10 @@ function listed(n: string, toks: { t: string; s: number; e: number }[], out: Fou
     const apart = t && toks[k - 1].t === 'و';
     if (!t || n.slice(toks[k - 1].e, t.s).trim() !== '' || (!apart && !t.t.startsWith('و')) || t.t.length < (apart ? 2 : 3)) break;
     const name = apart ? t.t : t.t.slice(1);
-    if (!placeLike(name) || commonNoun(name) || PLACE_NOUNS_AR.has(name) || DIR.test(name) || HARM_WORD.test(t.t) || STRIKE_WORD.test(t.t)) break;
     const next = toks[k + 1];
     const two = next && n.slice(t.e, next.s) === ' ' && COMPOUND_HEAD.has(name) && !PLACE_STOP_AR.has(next.t);
+    // "وجسر الشغور": a common noun heading a two-word name is a name
+    if (!placeLike(name) || (commonNoun(name) && !(two && next.t.startsWith('ال'))) || PLACE_NOUNS_AR.has(name) || DIR.test(name) || HARM_WORD.test(t.t) || STRIKE_WORD.test(t.t)) break;
     out.push({ s: apart ? t.s : t.s + 1, e: two ? next.e : t.e });
     i = two ? k + 1 : k;
     k = i + 1;
