@@ -51,6 +51,14 @@ test('English: martyrs, comrades, "were left wounded", "25 other were injured"',
   assert.deepEqual(figures('Seven civilians were killed and 25 other were injured.'), ['killed/civilians/7/7/exact', 'injured/unknown/25/25/exact']);
 });
 
+test('English: the source of the figures is no victim; women fighters are fighters; others after a breakdown are not its part', () => {
+  assert.deepEqual(figures('SANA, citing a military official, said two civilians had been killed.'), ['killed/civilians/2/2/exact']);
+  assert.deepEqual(figures('Three women SDF fighters were killed in a drone strike.'), ['killed/combatants/3/3/exact']);
+  assert.deepEqual(figures('Two women and three fighters were killed.'), ['killed/women/2/2/exact', 'killed/combatants/3/3/exact']);
+  assert.deepEqual(figures('Ten attacks killed eight people, including two children and a young female fighter, and injured 21 others.'),
+    ['killed/unknown/8/8/exact', 'killed/children/2/2/exact', 'killed/combatants/1/1/exact', 'injured/unknown/21/21/exact']);
+});
+
 test('English: "the death of N", tolls that rise, lives claimed', () => {
   assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
   assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);

@@ -284,7 +284,9 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
   let end = j;
   // "a militia member said", "a suicide terrorist blew himself up": the one who tells or does it, not a victim
   // "killed by a sniper": the one after "by" did it
-  if (!c.ar && (reporterAt(c.tok, j + 1) || actsAfter(c.tok, j) || c.tok[i0 - 1]?.t === 'by')) return null;
+  // "citing a military official", "according to two witnesses": the source of the figures
+  if (!c.ar && (reporterAt(c.tok, j + 1) || actsAfter(c.tok, j) || c.tok[i0 - 1]?.t === 'by' || c.tok[i0 - 1]?.t === 'citing'
+    || (c.tok[i0 - 1]?.t === 'to' && c.tok[i0 - 2]?.t === 'according'))) return null;
   // "five family members", "members of one family": relatives, not fighters
   if (population === 'combatants' && /^members?$/.test(c.tok[j]?.t ?? '') && (/^(family|staff|crew|team)$/.test(c.tok[j - 1]?.t ?? '')
     || c.tok.slice(j + 1, j + 5).some((t) => /^(famil(y|ies)|tribes?|clans?|medical|staff|crew|team|rescue|relief|media|press)$/.test(t.t)) || c.tok.slice(Math.max(0, i0 - 3), i0).some((t) => /^famil(y|ies)$/.test(t.t)))) population = 'unknown';
@@ -308,13 +310,21 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
   }
   // "مقتل عنصر وإصابة ثلاثة آخرين": the others are of the group just counted
   // "four soldiers were killed and five others wounded": likewise in English
-  if (population === 'unknown' && prev?.population === 'combatants' && (c.ar ? /^[وف]?(?:ال)?اخر(?:ين|ون|ان|ي)?$/ : /^others$/).test(c.tok[j]?.t ?? '')) population = 'combatants';
+  // (the head figure's group, not a part of a breakdown: "eight people, including … a fighter, and injured 21 others")
+  if (population === 'unknown' && prev?.population === 'combatants' && (c.ar ? /^[وف]?(?:ال)?اخر(?:ين|ون|ان|ي)?$/ : /^others$/).test(c.tok[j]?.t ?? '')
+    && (c.ar || !c.tok.slice(Math.max(0, prev.t0 - 8), prev.t0).some((x) => INCLUDING_EN.has(x.t)))) population = 'combatants';
   // "عناصر من الدفاع المدني", "members of the civil defence": rescuers are civilians
   if (population === 'combatants' && civilDefenceAfter(c, end)) population = 'civilians';
   // "مقتل 9 أطفال في صفوف قسد", "15 dead among the ranks of Jaish al-Islam": people counted in a force's ranks are fighters
   if (population !== 'combatants' && inRanksAfter(c, end)) population = 'combatants';
   // "طفل مجند", "قاصرين مجندين", "child soldiers": recruited children are fighters
   if (population === 'children' && (c.ar ? /^(?:ال)?مجند(?:ه|ين|ون|ات|تين|ان)?$/ : /^(soldiers?|fighters?|recruits?|conscripts?)$/).test(c.tok[end + 1]?.t ?? '')) population = 'combatants';
+  // "three women SDF fighters", "two women fighters": the noun after says they fought
+  if (!c.ar && ['women', 'men', 'children'].includes(population)) {
+    const fighterAt = (q: number): boolean => popAt(c, q)?.pop === 'combatants' && !/^(members?|leaders?|officials?)$/.test(c.tok[q].t);
+    const nx = c.tok[end + 1];
+    if (nx && !nx.punct && (fighterAt(end + 1) || (fighterAt(end + 2) && !/^(and|or|with|as|among|including|of|were|was)$/.test(nx.t)))) population = 'combatants';
+  }
   let outcome: Outcome | null = w?.outcome ?? nounOutcome ?? null;
   let k: number | null = null;
   if (!outcome) {
