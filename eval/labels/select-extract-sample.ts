@@ -30,7 +30,7 @@ export const SEED = 'harmwatch-extract-hand-v1';
  */
 export const DEV_SEED = 'harmwatch-extract-dev-v1';
 export type SampleSet = 'test' | 'dev';
-const DEV_TAKE: Record<string, number> = { 'ar-social': 60, 'ar-web': 40, 'en-airwars': 20, 'en-fakes': 30 };
+const DEV_TAKE: Record<string, number> = { 'ar-social': 110, 'ar-web': 90, 'en-airwars': 20, 'en-fakes': 30 };
 /** `--dev` on a label tool's command line selects the development set. */
 export const setFromArgs = (args: string[]): SampleSet => (args.includes('--dev') ? 'dev' : 'test');
 /** The label file of a set. */
