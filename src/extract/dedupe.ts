@@ -84,7 +84,9 @@ const HEADLINE_CHARS = 300;
 const WINDOW = 200;
 
 /** Marks duplicates in place and returns the claims. */
-export function markDuplicates(claims: Claim[]): Claim[] {
+export function markDuplicates(claims: Claim[], text = ''): Claim[] {
+  // "• January: three people dead … • April: three women": items of a bulleted tally are separate claims
+  const items = (a: Claim, b: Claim): boolean => /[•▪◾●]/.test(text.slice(Math.min(a.span[1], b.span[1]), Math.max(a.span[0], b.span[0])));
   const parent = claims.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]]!;
@@ -97,6 +99,7 @@ export function markDuplicates(claims: Claim[]): Claim[] {
       // within one sentence only a headline run into its body repeats a figure ("kills 31 … a double bomb attack killed 31 people")
       const same = claims[i].sentence[0] === claims[j].sentence[0];
       if (same && !runOnHeadline(claims[i], claims[j])) continue;
+      if (items(claims[i], claims[j])) continue;
       if (!compatible(claims[i], claims[j])) continue;
       const [a, b] = [find(i), find(j)];
       if (a === b) continue;
@@ -113,7 +116,7 @@ export function markDuplicates(claims: Claim[]): Claim[] {
     const h = claims[i];
     if (!h.headline || h.span[0] > HEADLINE_CHARS || hasBody(find(i))) continue;
     for (let j = i + 1; j < claims.length && j <= i + WINDOW; j++) {
-      if (claims[j].headline || !compatible(h, claims[j], true)) continue;
+      if (claims[j].headline || !compatible(h, claims[j], true) || items(h, claims[j])) continue;
       const [a, b] = [find(i), find(j)];
       if (claims.some((c, k) => c.headline && find(k) === b)) continue;
       if ([...sentences.get(b)!].some((x) => sentences.get(a)!.has(x))) continue;

@@ -61,6 +61,9 @@ test('a headline repeating the body is one claim', () => {
   assert.equal(killed.length, 2);
   assert.equal(killed.filter((c) => c.duplicateOf === null).length, 1);
   assert.ok(killed.some((c) => c.headline));
+  // items of a bulleted tally are separate claims, even with the same small figure
+  const tally = extractClaims('Attacks by month: • January: three people were killed. • April: an attack killed three women.').claims;
+  assert.deepEqual(tally.filter((c) => c.type === 'casualties').map((c) => [c.population, c.min, c.duplicateOf]), [['unknown', 3, null], ['women', 3, null]]);
 });
 
 test('the geocode callback fills matches, and errors in it do not escape', () => {

@@ -209,7 +209,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       if (firstFine.length && c.places.length && c.places.every((p) => coarseNames.has(p.text))) c.places = [...firstFine, ...c.places];
     }
   }
-  return { claims: markDuplicates(claims) };
+  return { claims: markDuplicates(claims, text) };
 
   /** When and where a sentence says (its own, else inherited), also for sentences without a claim: they set the scene. */
   function scene(s: Sentence, sNorm: string, ar: boolean, origSentence: string): { period: Period | null; places: PlaceRef[] } {
