@@ -228,3 +228,9 @@ test('"أكثر من 20 إصابة", a verb then its actor then the victim, chil
     'killed/civilians/5/5/exact', 'killed/men/1/1/exact', 'killed/women/1/1/exact', 'killed/children/3/3/exact',
   ]);
 });
+
+test('nationalities count people; a word split by tatweel and a space; "الشهداء و الجرحى" with و apart', () => {
+  assert.deepEqual(canonical('قتل 4 سوريين، بينهم أم وطفلتان، في قصف على البلدة'), ['killed/unknown/4/4/exact', 'killed/women/1/1/exact', 'killed/children/2/2/exact']);
+  assert.deepEqual(canonical('مقـ تل شقيقين ووالدتهما برصاص مسلحين'), ['killed/unknown/2/2/exact', 'killed/women/1/1/exact']);
+  assert.deepEqual(canonical('أوقع القصف عدداً من الشهداء و الجرحى'), ['killed/unknown/null/null/vague', 'injured/unknown/null/null/vague']);
+});

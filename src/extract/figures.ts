@@ -423,12 +423,14 @@ export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
       }
       if (p && combined(c, p.j)) {
         // "عدد من الشهداء والجرحى": no number to share, so each noun is a vague figure of its own
-        const nx = ar && np.value === null && p.w.outcome ? popAt(c, p.j + 1) : undefined;
+        // ("عدداً من الشهداء و الجرحى": the و may stand apart)
+        const q = ar && tok[p.j + 1]?.t === 'و' ? p.j + 2 : p.j + 1;
+        const nx = ar && np.value === null && p.w.outcome ? popAt(c, q) : undefined;
         if (nx?.outcome) {
           out.push({ t0: np.i0, t1: p.j + 1, outcome: p.w.outcome!, population: p.w.pop, min: null, max: null, qualifier: 'vague' });
-          out.push({ t0: p.j + 1, t1: p.j + 2, outcome: nx.outcome, population: nx.pop, min: null, max: null, qualifier: 'vague' });
+          out.push({ t0: q, t1: q + 1, outcome: nx.outcome, population: nx.pop, min: null, max: null, qualifier: 'vague' });
         }
-        i = p.j + 2;
+        i = q + 1;
         continue;
       }
       if (p) {

@@ -62,6 +62,8 @@ export const POP_AR = new Map<string, PopWord>([
   // "وأصيب اثنان آخران", "مقتل شقيقين": duals of other people
   ...entries('unknown', 'اخران شقيقان شقيقين شقيقتان شقيقتين', { count: 2 }),
   ...entries('unknown', 'اشخاص اشخاصا الاشخاص اخرين اخرون الاخرين افراد', { plural: true }),
+  // people named by nationality ("قتل 4 سوريين"): a total with no status
+  ...entries('unknown', 'سوريين سوريون عراقيين عراقيون فلسطينيين فلسطينيون لبنانيين اكراد افغان', { plural: true }),
   // "مقتل عائلة كاملة": a whole family, no number (vague)
   ...entries('unknown', 'عائله اسره', { plural: true }),
   // "ضحية" alone is mostly rhetorical ("ضحية للحرب", "ارتقى ضحيةً"): not a count of its own
@@ -74,7 +76,7 @@ export const POP_AR = new Map<string, PopWord>([
   ...entries('children', 'قاصر قاصره', { count: 1 }),
   // "أم وأطفالها الثلاثة", "ووالدتهم": family members named by their relation
   ...entries('children', 'اطفاله اطفالها اطفالهم اطفالهما اطفالهن', { plural: true }),
-  ...entries('women', 'والدته والدتها والدتهم', { count: 1 }),
+  ...entries('women', 'والدته والدتها والدتهم والدتهما', { count: 1 }),
   // "وإصابة زوجته وابنه": a son, a daughter, a brother or a sister (any age) and a husband
   ...entries('unknown', 'ابن ابنه ابنها ابنته ابنتها بنته بنتها شقيقه شقيقها شقيقته شقيقتها', { count: 1 }),
   ...entries('men', 'زوجها', { count: 1 }),

@@ -83,6 +83,8 @@ export function normalise(text: string): Normalised {
     // "مقـــ,تله": a comma held by tatweel inside a word
     if ((c === 0x2c || c === 0x060c) && ((at(i - 1) === TATWEEL && (letter(at(i + 1)) || at(i + 1) === TATWEEL))
       || (letter(at(i - 1)) && at(i + 1) === TATWEEL))) continue;
+    // "مقـ تل": a short fragment held by tatweel, a space, then the rest of the word
+    if (c === 0x20 && at(i - 1) === TATWEEL && letter(at(i - 2)) && run(i - 2, -1) < 3 && letter(at(i + 1))) continue;
     if ((c === 0x2e || c === 0x20) && ((at(i - 1) === TATWEEL && at(i + 1) === TATWEEL)
       || (c === 0x2e && ((at(i - 1) === TATWEEL || letter(at(i - 1))) && (at(i + 1) === TATWEEL || letter(at(i + 1))))
         && !sentenceDot(at(i - 1), run(i - 1, -1), run(i + 1, 1))))) continue;
