@@ -212,7 +212,7 @@ export const ASSESSMENT_TRIGGERS = new Set([
 
 /** Words before a name that say it is a place (Arabic), normalised. */
 export const PLACE_NOUNS_AR = new Set(
-  'قريه بلده مدينه مخيم حي ريف منطقه ناحيه محافظه باديه جبل سهل مزرعه مزارع بلدتي قريتي مدينتي بلدات قري مدن مخيمات احياء سد دوار'.split(' ').map(norm),
+  'قريه بلده مدينه مخيم حي ريف منطقه ناحيه محافظه باديه جبل سهل مزرعه مزارع بلدتي قريتي مدينتي بلدات قري مدن مخيمات احياء سد دوار محور'.split(' ').map(norm),
 );
 
 /** Words that end an Arabic place name. */

@@ -73,3 +73,8 @@ test('Arabic places: a claim placed only in a region takes the finer place the t
 test('Arabic place lists: a common noun heading a two-word name is a name ("وجسر الشغور")', () => {
   assert.deepEqual(ar('قصفت الطائرات مدن وبلدات أريحا وجسر الشغور وبنش'), ['اريحا', 'جسر الشغور', 'بنش']);
 });
+
+test('Arabic place lists separated by commas; a front (محور) names a place', () => {
+  assert.deepEqual(ar('قصفت القوات مواقع في بلدات عين لاروز، بينين، كنصفرة'), ['عين لاروز', 'بينين', 'كنصفره']);
+  assert.deepEqual(ar('استهدفت الفصائل موقعا على محور نحشبا'), ['نحشبا']);
+});

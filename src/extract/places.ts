@@ -220,14 +220,16 @@ function listed(n: string, toks: { t: string; s: number; e: number }[], out: Fou
     // "قريتي أبديتا و بزابور": a و written apart joins the next name too
     if (toks[k]?.t === 'و' && toks[k + 1] && n.slice(toks[k - 1].e, toks[k].s).trim() === '' && n.slice(toks[k].e, toks[k + 1].s) === ' ') k++;
     const t = toks[k];
+    // "بلدات عين لاروز، بينين، كنصفرة": names separated by commas
+    const comma = t && /^\s*[،,]\s*$/.test(n.slice(toks[k - 1].e, t.s)) && !t.t.startsWith('و');
     const apart = t && toks[k - 1].t === 'و';
-    if (!t || n.slice(toks[k - 1].e, t.s).trim() !== '' || (!apart && !t.t.startsWith('و')) || t.t.length < (apart ? 2 : 3)) break;
-    const name = apart ? t.t : t.t.slice(1);
+    if (!t || (!comma && n.slice(toks[k - 1].e, t.s).trim() !== '') || (!apart && !comma && !t.t.startsWith('و')) || t.t.length < (apart || comma ? 2 : 3)) break;
+    const name = apart || comma ? t.t : t.t.slice(1);
     const next = toks[k + 1];
     const two = next && n.slice(t.e, next.s) === ' ' && COMPOUND_HEAD.has(name) && !PLACE_STOP_AR.has(next.t);
     // "وجسر الشغور": a common noun heading a two-word name is a name
     if (!placeLike(name) || (commonNoun(name) && !(two && next.t.startsWith('ال'))) || PLACE_NOUNS_AR.has(name) || DIR.test(name) || HARM_WORD.test(t.t) || STRIKE_WORD.test(t.t)) break;
-    out.push({ s: apart ? t.s : t.s + 1, e: two ? next.e : t.e });
+    out.push({ s: apart || comma ? t.s : t.s + 1, e: two ? next.e : t.e });
     i = two ? k + 1 : k;
     k = i + 1;
   }
