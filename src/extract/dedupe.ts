@@ -86,7 +86,8 @@ const WINDOW = 200;
 /** Marks duplicates in place and returns the claims. */
 export function markDuplicates(claims: Claim[], text = ''): Claim[] {
   // "• January: three people dead … • April: three women": items of a bulleted tally are separate claims
-  const items = (a: Claim, b: Claim): boolean => /[•▪◾●]/.test(text.slice(Math.min(a.span[1], b.span[1]), Math.max(a.span[0], b.span[0])));
+  // (a line opening with a dash is such an item too: "– عنصر من …" / "– 1 من …")
+  const items = (a: Claim, b: Claim): boolean => /[•▪◾●]|\n\s*[–—-]/.test(text.slice(Math.min(a.span[1], b.span[1]), Math.max(a.span[0], b.span[0])));
   const parent = claims.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]]!;

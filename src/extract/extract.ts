@@ -3,14 +3,14 @@
  * claimant, actor, period, places, stance and the exact span in the original text. Pure: no
  * database, no network; the gazetteer comes in as a callback.
  */
-import type { ClaimType } from '../model/vocabulary.ts';
+import type { ClaimType, Outcome } from '../model/vocabulary.ts';
 import { chromeRanges, mainTextRange } from './chrome.ts';
 import { findArabicDates, parseIso, parsePublished } from './dates-ar.ts';
 import { findEnglishPeriod, leadingDatelineEn } from './dates-en.ts';
 import { markDuplicates } from './dedupe.ts';
 import { findFigures } from './figures.ts';
 import { namedListAr } from './lists-ar.ts';
-import { ASSESSMENT_TRIGGERS } from './lexicon.ts';
+import { ASSESSMENT_TRIGGERS, POP_AR, lookup } from './lexicon.ts';
 import { extendOverMarks, normalise, origEnd, origStart, type Normalised } from './normalise.ts';
 import { findCounts, findStance } from './other-claims.ts';
 import { REFERENCE, actorMention, claimantMention, findMentions, partyOf, personClaimant } from './parties.ts';
@@ -120,6 +120,9 @@ const SHORT_TEXT = 1500;
 /** Cheap test: a sentence without any of these stems holds no claim the extractor can read. */
 const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|shelling|shelled|bombed|bodies|bombard|bombing|attack|ستهدف|قصف|استهداف|انزال|هجوم|قذيف|قذايف|صاروخ|صواريخ|مداهم|rocket|missile|shells|جثه|جثمان|جثث|جثامين|رفات|ذمه الله|اغتيل|اغتيال|تصفيه|اعدم|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
 
+/** A tally's header at the end of a sentence: "والقتلى والشهداء هم:", "الجرحى هم:". */
+const TALLY_HEADER = /([^\s]+)\s+(?:هم|هي)\s*:\s*$/;
+
 /** The publication day and the day before: when a post or a dated page that names no day of its own reports something. */
 function aroundPublication(pubT: number): Period {
   const day = new Date(pubT).toISOString().slice(0, 10);
@@ -143,6 +146,8 @@ interface State {
   paragraph: number;
   periodParagraph: number;
   placesParagraph: number;
+  /** The outcome a tally's header names ("والقتلى والشهداء هم:"), for the dash items that follow it. */
+  list: Outcome | null;
 }
 
 /**
@@ -184,7 +189,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const docMention = [...findMentions(n, nms, Math.min(nme, nms + 120)), ...findMentions(n, Math.max(nms, nme - 120), nme)].find((m) => !m.entry.belligerent);
   const docClaimant = docMention ? partyOf(text, docMention, orig) : null;
   const claims: Claim[] = [];
-  const st: State = { claimant: null, actor: null, period: null, places: [], paragraph: 0, periodParagraph: -1, placesParagraph: -1 };
+  const st: State = { claimant: null, actor: null, period: null, places: [], paragraph: 0, periodParagraph: -1, placesParagraph: -1, list: null };
   let prevEnd = -1;
   let lastReports = -1;
   let firstPeriod: Period | null = null;
@@ -269,13 +274,18 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     const os = orig(s.s, false);
     const oe = orig(s.e, true);
     const origSentence = text.slice(os, oe);
-    const mayHold = MAY_HOLD_CLAIM.test(sNorm);
+    // "والقتلى والشهداء هم:" then "– 20 من المدنيين …", "– عنصر من …" a line each: the header's outcome holds for the items
+    const item = /^\s*[–—-]/.test(sNorm);
+    const listOutcome = item ? st.list : null;
+    const header = ar ? TALLY_HEADER.exec(sNorm) : null;
+    st.list = header ? lookup(POP_AR, header[1], true)?.outcome ?? null : listOutcome;
+    const mayHold = listOutcome !== null || MAY_HOLD_CLAIM.test(sNorm);
     // a sentence with neither a claim stem nor a date or place cue is skipped cheaply
     if (!mayHold && !SCENE_CUE.test(sNorm)) return;
     const { period, places } = scene(s, sNorm, ar, origSentence);
     if (!mayHold) return;
     const tok = tokenize(n, s.s, s.e);
-    let figures = findFigures(tok, n, ar);
+    let figures = findFigures(tok, n, ar, listOutcome);
     // "أسماء الشهداء:" and a name a line, with no number written: the names are counted
     const list = ar ? namedListAr(tok, n, s.e, (o) => claims.some((c) => c.type === 'casualties' && c.outcome === o && c.min !== null)) : null;
     if (list && !figures.some((f) => f.outcome === list.outcome && f.min !== null)) figures = [...figures, list].sort((a, b) => a.t0 - b.t0);

@@ -234,3 +234,11 @@ test('nationalities count people; a word split by tatweel and a space; "الشه
   assert.deepEqual(canonical('مقـ تل شقيقين ووالدتهما برصاص مسلحين'), ['killed/unknown/2/2/exact', 'killed/women/1/1/exact']);
   assert.deepEqual(canonical('أوقع القصف عدداً من الشهداء و الجرحى'), ['killed/unknown/null/null/vague', 'injured/unknown/null/null/vague']);
 });
+
+test('a tally under a header a line each: the header\'s outcome holds for every dash item', () => {
+  const text = 'وأصيب أكثر من 14 من العسكريين، والقتلى والشهداء هم:\n\n– 20 من المدنيين بينهم 4 سيدات\n\n– عنصر من ميليشيا فاطميون\n\n– 51 من “هيئة تحرير الشام”\n\n– 1 من حركة أحرار الشام.\n\nالسابق\n\n– 7 آلاف ليرة ثمن الخبز';
+  assert.deepEqual(canonical(text), [
+    'injured/combatants/14/null/more_than', 'killed/civilians/20/20/exact', 'killed/women/4/4/exact',
+    'killed/combatants/1/1/exact', 'killed/combatants/51/51/exact', 'killed/combatants/1/1/exact',
+  ]);
+});

@@ -91,7 +91,7 @@ export function popAr(tok: Token[], j: number): PopWord | undefined {
 
 const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean).map(norm));
 /** Fighting and security bodies: "N من عناصر/قوات/الشرطة …" counts combatants. */
-const UNIT = words('قوات قوة جيش فرقة فوج كتيبة شرطة أمن ميليشيا مليشيا ميليشيات مليشيات فصيل فصائل حرس قسد هيئة حزب تنظيم مرتزقة رفاق رفاقنا رفاقهم أعضاء أعضائها أعضائه حشد جنود مقاتلي عناصر عناصره عناصرهم عناصرها مقاتليه مقاتليهم');
+const UNIT = words('قوات قوة جيش فرقة فوج كتيبة كتائب لواء فيلق حركة جبهة الجبهة شرطة أمن ميليشيا مليشيا ميليشيات مليشيات فصيل فصائل حرس قسد هيئة حزب تنظيم مرتزقة رفاق رفاقنا رفاقهم أعضاء أعضائها أعضائه حشد جنود مقاتلي عناصر عناصره عناصرهم عناصرها مقاتليه مقاتليهم');
 /** People named by their relation or by what they were doing: "اثنين من أبنائه", "3 من المارة". */
 const PEOPLE = words(`أبناء أبنائه أبناءه أبنائها أبنائهم أولاد أولاده أولادها أقارب أقاربه أقاربها أفراد أشقاء أشقائه إخوة إخوته إخوتها
   زملاء زملائه أصدقاء أصدقائه مار مارة عاملين موظفين متطوعي كوادر عائلة أسرة أهل ذوي`);
@@ -104,6 +104,8 @@ const isIn = (set: Set<string>, t: string | undefined): boolean => t !== undefin
  * `j` is the index of من; returns the group's last token index and word, or null.
  */
 export function groupAfterMin(tok: Token[], j: number, outcomeBefore = false): { j: number; w: PopWord } | null {
+  // "51 من “هيئة تحرير الشام”": a quote mark may open the group's name
+  if (tok[j + 1]?.punct && /^["“”«]$/.test(tok[j + 1].t) && isIn(UNIT, tok[j + 2]?.t)) return { j: j + 2, w: { pop: 'combatants', plural: true } };
   const x = tok[j + 1];
   if (!x || x.num || x.punct) return null;
   if (/^(?:[وبل]|لل)?(?:ال)?(?:دفاع)$/.test(x.t)) {

@@ -34,6 +34,8 @@ interface Ctx {
   ar: boolean;
   /** The same sentence as figures-en.ts sees it. */
   en: EnView;
+  /** The outcome of the tally this sentence is an item of ("– 20 من المدنيين" under "القتلى هم:"), if any. */
+  list: Outcome | null;
 }
 
 const popAt = (c: Ctx, j: number): PopWord | undefined => {
@@ -254,7 +256,7 @@ function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined):
   if (far) return far;
   if (prev && (including(c, i0, prev) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
   // "ارتفعت حصيلة الضحايا إلى 7 مدنيين", "بلغ عدد ضحايا المجزرة 10 أشخاص"
-  const tally = c.ar ? tallyTo(c.tok, i0)?.o ?? tollAr(c.tok, i0) ?? listHeaderAr(c.tok, c.n, i0) : null;
+  const tally = c.ar ? tallyTo(c.tok, i0)?.o ?? tollAr(c.tok, i0) ?? listHeaderAr(c.tok, c.n, i0) ?? c.list : null;
   return tally ? { o: tally, k: null } : null;
 }
 
@@ -268,6 +270,8 @@ function tightOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined): 
   const nx = c.tok[j + 1];
   const conjunct = c.ar && !!nx && nx.t.startsWith('و') && nx.t.length > 1 && (cardinalAr(c.tok, j + 1) !== null || popAt(c, j + 1) !== undefined);
   const fwd = outcomeForward(c, j, conjunct ? 6 : 3);
+  // "– عنصر من ميليشيا …" under a tally's header
+  if (!fwd && c.list) return { o: c.list, k: null };
   if (fwd || !c.ar || popAt(c, j)?.count !== 2) return fwd;
   // "مدنيان من أبناء القرى الدرزية استشهدا": a dual verb agrees with the dual noun across a "من …" phrase
   if (c.tok[j + 1]?.t !== 'من') return null;
@@ -377,8 +381,8 @@ class ArKit implements NounKit {
  * @example
  *   findFigures(tokenize(n, 0, n.length), n, false) // "at least 1,302 civilians were killed" → [{ min: 1302, … }]
  */
-export function findFigures(tok: Token[], n: string, ar: boolean): Figure[] {
-  const c = { tok, n, ar } as Ctx;
+export function findFigures(tok: Token[], n: string, ar: boolean, list: Outcome | null = null): Figure[] {
+  const c = { tok, n, ar, list } as Ctx;
   c.en = { tok, n, outcomeAt: (j) => outcomeAt(c, j), popAt: (j) => popAt(c, j) };
   // the English noun kit is built on first use (an Arabic sentence never needs its closures)
   let kitEn: EnNounKit | undefined;
