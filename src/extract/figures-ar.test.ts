@@ -242,3 +242,9 @@ test('a tally under a header a line each: the header\'s outcome holds for every 
     'killed/combatants/1/1/exact', 'killed/combatants/51/51/exact', 'killed/combatants/1/1/exact',
   ]);
 });
+
+test('"at least" after the figure; a dual verb makes an ambiguous plural two', () => {
+  assert.deepEqual(canonical('قتل 9 أشخاص على الأقل في غارة على مبنى'), ['killed/unknown/9/null/at_least']);
+  assert.deepEqual(canonical('وأفاد المراسل أن مدنيين أصيبا بجروح إثر القصف'), ['injured/civilians/2/2/exact']);
+  assert.deepEqual(canonical('مقتل مدنيين بقصف'), ['killed/civilians/null/null/vague']);
+});

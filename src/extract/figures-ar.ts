@@ -335,7 +335,8 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
   // (not across a dash: "بينهم طفلان – 7 عناصر" is a list of two items)
   const after = tok[i + 1] && !tok[i + 1].t.startsWith('و') && !/[–—-]/.test(k.n.slice(t.e, tok[i + 1].s)) ? cardinalAr(tok, i + 1) : null;
   // "مقتل مدنيين" is plural (vague) unless a number word makes it a dual ("مدنيين اثنين")
-  const dual = !w.ambiguous || after?.value === 2;
+  // ("مدنيين أصيبا بجروح": a dual verb after it makes it two)
+  const dual = !w.ambiguous || after?.value === 2 || (!!tok[i + 1] && /ا$/.test(tok[i + 1].t) && k.outcomeAt(i + 1) !== undefined);
   // "بين قتيل وجريح": some killed, some injured, no number
   const between = tok[i - 1]?.t === 'بين' || (tok[i - 2]?.t === 'بين' && t.t.startsWith('و'));
   if (dual && w.count !== undefined && !definite && !between) {

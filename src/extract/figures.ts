@@ -516,6 +516,12 @@ export function findFigures(tok: Token[], n: string, ar: boolean, list: Outcome 
     };
     i = nounFiguresEn(kitEn, i, prev, out);
   }
+  // "قتل 9 أشخاص على الأقل": "at least" after the figure
+  if (ar) {
+    for (const f of out) {
+      if (f.qualifier === 'exact' && tok[f.t1]?.t === 'علي' && tok[f.t1 + 1]?.t === 'الاقل') Object.assign(f, { qualifier: 'at_least', max: null, t1: f.t1 + 2 });
+    }
+  }
   return out;
 }
 
