@@ -59,6 +59,12 @@ test('English: the source of the figures is no victim; women fighters are fighte
     ['killed/unknown/8/8/exact', 'killed/children/2/2/exact', 'killed/combatants/1/1/exact', 'injured/unknown/21/21/exact']);
 });
 
+test('English: "two dozen", airmen, a number with its own "were wounded" after an outcome', () => {
+  assert.deepEqual(figures('Residents said that two dozen people were killed in the raids.'), ['killed/unknown/24/24/exact']);
+  assert.deepEqual(figures('Two Russian airmen were killed when their helicopter was shot down.'), ['killed/combatants/2/2/exact']);
+  assert.deepEqual(figures('At least 14 people were killed 25 were wounded in the attack.'), ['killed/unknown/14/null/at_least', 'injured/unknown/25/25/exact']);
+});
+
 test('English: "the death of N", tolls that rise, lives claimed', () => {
   assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
   assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);

@@ -100,6 +100,8 @@ function ownOutcomeAfter(v: EnView, m: number): boolean {
   // "killed 16 others injured": the noun the number counts may stand before its outcome word
   let o = np.i1;
   while (o < np.i1 + 2 && v.popAt(o) && !v.popAt(o)?.outcome) o++;
+  // "killed 25 were wounded": an auxiliary between the number and its own outcome
+  while (o < np.i1 + 4 && /^(were|was|are|is|have|had|has|been|also)$/.test(v.tok[o]?.t ?? '')) o++;
   if (v.outcomeAt(o) === undefined) return false;
   const nx = v.tok[o + 1];
   return !(nx && !nx.punct && (nx.num || numberAtEn(v.tok, o + 1, v.n) !== null));

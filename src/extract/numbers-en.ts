@@ -73,6 +73,11 @@ export function cardinalEn(tok: Token[], i: number, n?: string): { value: number
     // "twenty one"
     if (t.t in TENS && tok[j] && tok[j].t in UNITS && UNITS[tok[j].t] < 10) value += UNITS[tok[j++].t];
   }
+  // "two dozen people"
+  if (tok[j]?.t === 'dozen' && value < 20) {
+    value *= 12;
+    j++;
+  }
   // scales: "three hundred (and) twenty", "1.5 million", "two thousand"
   for (let guard = 0; guard < 3 && tok[j] && tok[j].t in SCALES; guard++) {
     value *= SCALES[tok[j].t];
