@@ -180,9 +180,10 @@ export function coordinated(c: Ctx, i0: number, prev: Figure | undefined): boole
   const t0 = c.tok[i0].t;
   // "a woman and her three children"
   if (!c.ar && /^(her|his|their)$/.test(t ?? '') && c.tok[i0 - 2]?.t === 'and') return true;
+  // "استشهاد الأب والأم إلى جانب أطفالهما السبعة": alongside
+  if (c.ar && t === 'جانب' && c.tok[i0 - 2]?.t === 'الي') return true;
   return t === 'and' || t === ',' || t === '،' || t === 'و' || (c.ar && t0.startsWith('و'));
 }
-
 
 /** An odd number of dashes used as punctuation ("children- and", " – and"): one closes an aside ("people - mostly civilians - dying" is balanced). */
 export function closingDash(between: string): boolean {

@@ -248,3 +248,11 @@ test('"at least" after the figure; a dual verb makes an ambiguous plural two', (
   assert.deepEqual(canonical('وأفاد المراسل أن مدنيين أصيبا بجروح إثر القصف'), ['injured/civilians/2/2/exact']);
   assert.deepEqual(canonical('مقتل مدنيين بقصف'), ['killed/civilians/null/null/vague']);
 });
+
+test('father and mother, alongside their children; an age under 18 makes a child; a combined "35 إصابة … بين شهيد وجريح"', () => {
+  assert.deepEqual(canonical('أدى القصف إلى استشهاد الأب والأم إلى جانب أطفالهما السبعة'), ['killed/men/1/1/exact', 'killed/women/1/1/exact', 'killed/children/7/7/exact']);
+  assert.deepEqual(canonical('قُتل شاب يبلغ من العمر 15 عاماً وأصيب والده'), ['killed/children/1/1/exact', 'injured/men/1/1/exact']);
+  assert.deepEqual(canonical('قتل رجل يبلغ من العمر 45 عاماً'), ['killed/men/1/1/exact']);
+  assert.deepEqual(canonical('35 إصابة من المدنيين بين شهيد وجريح بالقصف'), []);
+  assert.deepEqual(canonical('في 3 آب قتل رجل'), ['killed/men/1/1/exact']);
+});

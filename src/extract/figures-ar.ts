@@ -259,6 +259,10 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
   if ((w.count === 1 || (w.count === 2 && !w.ambiguous)) && !w.outcome && definite && before) {
     return pushFigure(out, { t0: k.outcomeAt(i - 1) ? i - 1 : i, t1: sameOne(k, i + 1, w.count), outcome: before, population: w.pop, ...exact(w.count) }, i);
   }
+  // "استشهاد الأب والأم": a definite person joined by و to the one just counted shares its outcome
+  if ((w.count === 1 || (w.count === 2 && !w.ambiguous)) && !w.outcome && definite && t.t.startsWith('و') && prev && prev.t1 === i && prev.min !== null && prev.min <= 2) {
+    return pushFigure(out, { t0: i, t1: sameOne(k, i + 1, w.count), outcome: prev.outcome, population: w.pop, ...exact(w.count) }, i);
+  }
   // "مدنيين اثنين": a number word after the noun counts it ("رجل واثنين" is a second figure)
   // (not across a dash: "بينهم طفلان – 7 عناصر" is a list of two items)
   const after = tok[i + 1] && !tok[i + 1].t.startsWith('و') && !/[–—-]/.test(k.n.slice(t.e, tok[i + 1].s)) ? cardinalAr(tok, i + 1) : null;

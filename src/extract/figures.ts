@@ -232,7 +232,8 @@ export function findFigures(tok: Token[], n: string, ar: boolean, list: Outcome 
         out.push({ t0: np.i0 - 2, t1: np.i1, outcome: outcomeAt(c, np.i0 - 2) ?? 'killed', population: 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
         i = np.i1 - 1;
         continue;
-      } else if (ar && np.value !== null && np.value > 10 && /^اصابه$/.test(tok[i1]?.t ?? '') && outcomeAt(c, i1) !== undefined) {
+      } else if (ar && np.value !== null && np.value > 10 && /^اصابه$/.test(tok[i1]?.t ?? '') && outcomeAt(c, i1) !== undefined
+        && !betweenKilledAndInjured(tok, amongAr(kit, i1 + 1) ? i1 + 3 : i1 + 1)) {
         // "أكثر من 20 إصابة من المدنيين": after 11 and more the singular noun counts injuries
         out.push({ t0: np.i0, t1: i1 + 1, outcome: outcomeAt(c, i1)!, population: amongAr(kit, i1 + 1) ?? 'unknown', min: np.min, max: np.max, qualifier: np.qualifier });
         i = i1;

@@ -80,6 +80,9 @@ export const POP_AR = new Map<string, PopWord>([
   // "وإصابة زوجته وابنه": a son, a daughter, a brother or a sister (any age) and a husband
   ...entries('unknown', 'ابن ابنه ابنها ابنته ابنتها بنته بنتها شقيقه شقيقها شقيقته شقيقتها', { count: 1 }),
   ...entries('men', 'زوجها', { count: 1 }),
+  // "استشهاد الأب والأم": the father and the mother (with the article: "آب" alone is a month)
+  ...entries('men', 'الاب', { count: 1 }),
+  ...entries('women', 'الام', { count: 1 }),
   ...entries('men', 'والده والدها والدهم', { count: 1 }),
   ...entries('women', 'امراه المراه سيده ام زوجته', { count: 1 }),
   ...entries('women', 'امراتين امراتان سيدتين سيدتان', { count: 2 }),

@@ -42,7 +42,19 @@ export function refinePopulation(c: PopView, said: Population, i0: number, j: nu
     const nx = c.tok[end + 1];
     if (nx && !nx.punct && (fighterAt(end + 1) || (fighterAt(end + 2) && !/^(and|or|with|as|among|including|of|were|was)$/.test(nx.t)))) population = 'combatants';
   }
+  // "قُتل شاب يبلغ من العمر 15 عاماً", "رجل (16 عاماً)": one person under 18 is a child
+  if (c.ar && ['men', 'women', 'unknown', 'civilians'].includes(population) && minorAgeAfter(c, end)) population = 'children';
   return population;
+}
+
+/** An age under 18 written within a few tokens after index j: "يبلغ من العمر 15 عاماً", "(16 عاماً)". */
+function minorAgeAfter(c: PopView, j: number): boolean {
+  for (let k = j + 1; k < c.tok.length && k <= j + 5; k++) {
+    const t = c.tok[k];
+    if (t.num) return Number(t.t) < 18 && /^(?:عاما|عام|سنه|سنوات|اعوام|سنين)$/.test(c.tok[k + 1]?.t ?? '');
+    if (c.popAt(k) || (t.punct && t.t !== '(')) return false;
+  }
+  return false;
 }
 
 /** True when a civil-defence or rescue body is named within a few tokens after index j. */
