@@ -65,6 +65,11 @@ test('English: "two dozen", airmen, a number with its own "were wounded" after a
   assert.deepEqual(figures('At least 14 people were killed 25 were wounded in the attack.'), ['killed/unknown/14/null/at_least', 'injured/unknown/25/25/exact']);
 });
 
+test('English: two describing words joined by "and" before the fighters they describe', () => {
+  assert.deepEqual(figures('At least 70 regime and rebel fighters have been killed in 24 hours.'), ['killed/combatants/70/null/at_least']);
+  assert.deepEqual(figures('He said 5 and then 6 fighters were killed.'), ['killed/combatants/6/6/exact']);
+});
+
 test('English: "the death of N", tolls that rise, lives claimed', () => {
   assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
   assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);

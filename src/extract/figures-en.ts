@@ -47,6 +47,9 @@ export function stepEn(v: EnView, j: number, skipped: number): number | 'stop' |
   if (t === 'is' && /^(group|militants|fighters|jihadists|members|extremists|terrorists)$/.test(v.tok[j + 1]?.t ?? '')) return 'skip';
   // "of those killed, six were children": the noun after "were" is what the number counts
   if (skipped === 0 && /^(were|was)$/.test(t) && v.popAt(j + 1) && !v.popAt(j + 1)?.outcome) return j + 1;
+  // "70 regime and rebel fighters": two describing words joined by "and" before the noun
+  if (skipped === 0 && v.tok[j + 1]?.t === 'and' && !STOP_EN.has(t) && !v.popAt(j) && v.tok[j + 2] && !v.tok[j + 2].num && !v.popAt(j + 2)
+    && !STOP_EN.has(v.tok[j + 2].t) && v.popAt(j + 3)?.pop === 'combatants' && !v.popAt(j + 3)?.outcome) return j + 3;
   // "killed 11 including children": the breakdown names a part, not what the number counts; another number starts its own figure
   return STOP_EN.has(t) || COUNTED_EN.has(t) || INCLUDING_EN.has(t) || ONE_EN.has(t) || numberAtEn(v.tok, j, v.n) ? 'stop' : 'skip';
 }
