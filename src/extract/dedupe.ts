@@ -82,6 +82,8 @@ const HEADLINE_CHARS = 300;
 
 /** How many later claims each claim is compared with (keeps huge inputs linear). */
 const WINDOW = 200;
+/** An unnumbered figure repeats a numbered one within this many characters. */
+const VAGUE_NEAR = 600;
 
 /** Marks duplicates in place and returns the claims. */
 export function markDuplicates(claims: Claim[], text = ''): Claim[] {
@@ -125,6 +127,21 @@ export function markDuplicates(claims: Claim[], text = ''): Claim[] {
       parent[b] = a;
       break;
     }
+  }
+  // "قتلى وجرحى بقصف …" then "مقتل 3 وإصابة 5": an unnumbered figure near a numbered one of the same outcome (and a
+  // compatible population) tells the same harm less precisely, before or after it (tuned on the development set)
+  for (let i = 0; i < claims.length; i++) {
+    const v = claims[i];
+    // (Arabic only: in English an unnumbered "including children" or "dozens injured" is mostly a claim of its own)
+    if (v.type !== 'casualties' || figure(v) !== null || !/[\u0600-\u06ff]/.test(v.quote) || find(i) !== i || claims.some((_, k) => k !== i && find(k) === i)) continue;
+    let best = -1;
+    for (let j = 0; j < claims.length; j++) {
+      const x = claims[j];
+      if (j === i || x.type !== 'casualties' || x.outcome !== v.outcome || figure(x) === null || Math.abs(x.span[0] - v.span[0]) > VAGUE_NEAR) continue;
+      if (!(x.population === v.population || v.population === 'unknown' || (v.population === 'civilians' && x.population !== 'combatants'))) continue;
+      if (best < 0 || Math.abs(x.span[0] - v.span[0]) < Math.abs(claims[best].span[0] - v.span[0])) best = j;
+    }
+    if (best >= 0) parent[i] = find(best);
   }
   const groups = new Map<number, number[]>();
   claims.forEach((_, i) => {

@@ -256,3 +256,9 @@ test('father and mother, alongside their children; an age under 18 makes a child
   assert.deepEqual(canonical('35 إصابة من المدنيين بين شهيد وجريح بالقصف'), []);
   assert.deepEqual(canonical('في 3 آب قتل رجل'), ['killed/men/1/1/exact']);
 });
+
+test('an unnumbered figure near a numbered one of the same outcome repeats it', () => {
+  const all = casualties('قتلى وجرحى مدنيون بقصف على المدينة. وقال الدفاع المدني إن القصف أدى لمقتل 3 مدنيين وإصابة 5 آخرين.');
+  assert.deepEqual(all.filter((c) => c.duplicateOf === null).map(brief), ['killed/civilians/3/3/exact', 'injured/unknown/5/5/exact']);
+  assert.equal(all.length, 4);
+});
