@@ -10,7 +10,7 @@ import { findEnglishPeriod, leadingDatelineEn } from './dates-en.ts';
 import { markDuplicates } from './dedupe.ts';
 import { findFigures } from './figures.ts';
 import { namedListAr } from './lists-ar.ts';
-import { ASSESSMENT_TRIGGERS, POP_AR, lookup } from './lexicon.ts';
+import { ASSESSMENT_TRIGGERS, OUTCOME_AR, POP_AR, lookup } from './lexicon.ts';
 import { extendOverMarks, normalise, origEnd, origStart, type Normalised } from './normalise.ts';
 import { findCounts, findStance } from './other-claims.ts';
 import { REFERENCE, actorMention, claimantMention, findMentions, partyOf, personClaimant } from './parties.ts';
@@ -122,6 +122,25 @@ const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massa
 
 /** A tally's header at the end of a sentence: "والقتلى والشهداء هم:", "الجرحى هم:". */
 const TALLY_HEADER = /([^\s]+)\s+(?:هم|هي)\s*:\s*$/;
+/** "وتوزع الشهداء على النحو الآتي:", "The dead are distributed as follows:": a header naming its victims before "as follows". */
+const AS_FOLLOWS = /(?:(?:علي|عل)\s+النحو\s+(?:التالي|الاتي)|كالتالي|كالاتي|as follows|are the following|were as follows)\s*:\s*$/;
+const HEADER_OUTCOME_EN: [RegExp, Outcome][] = [[/\b(dead|killed|deaths|fatalities|martyrs|victims)\b/, 'killed'], [/\b(wounded|injured|injuries)\b/, 'injured']];
+
+/** The outcome a sentence names as the header of the dash items after it, or null. */
+function tallyHeader(sNorm: string, ar: boolean): Outcome | null {
+  const hm = ar ? TALLY_HEADER.exec(sNorm) : null;
+  if (hm) return lookup(POP_AR, hm[1]!, true)?.outcome ?? null;
+  if (!AS_FOLLOWS.test(sNorm)) return null;
+  const tail = sNorm.slice(-120);
+  if (ar) {
+    for (const w of tail.split(/\s+/)) {
+      const o = lookup(POP_AR, w, true)?.outcome ?? lookup(OUTCOME_AR, w, true);
+      if (o) return o;
+    }
+    return null;
+  }
+  return HEADER_OUTCOME_EN.find(([re]) => re.test(tail))?.[1] ?? null;
+}
 
 /** The publication day and the day before: when a post or a dated page that names no day of its own reports something. */
 function aroundPublication(pubT: number): Period {
@@ -277,8 +296,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // "والقتلى والشهداء هم:" then "– 20 من المدنيين …", "– عنصر من …" a line each: the header's outcome holds for the items
     const item = /^\s*[–—-]/.test(sNorm);
     const listOutcome = item ? st.list : null;
-    const header = ar ? TALLY_HEADER.exec(sNorm) : null;
-    st.list = header ? lookup(POP_AR, header[1], true)?.outcome ?? null : listOutcome;
+    st.list = tallyHeader(sNorm, ar) ?? listOutcome;
     const mayHold = listOutcome !== null || MAY_HOLD_CLAIM.test(sNorm);
     // a sentence with neither a claim stem nor a date or place cue is skipped cheaply
     if (!mayHold && !SCENE_CUE.test(sNorm)) return;

@@ -70,6 +70,11 @@ test('English: two describing words joined by "and" before the fighters they des
   assert.deepEqual(figures('He said 5 and then 6 fighters were killed.'), ['killed/combatants/6/6/exact']);
 });
 
+test('English: a tally under "The dead are distributed as follows:", a dash item a line', () => {
+  const text = 'The toll rose to 60. The dead are distributed as follows:\n\n- 46 civilians, including 6 women\n\n- 13 fighters of Ansar al-Tawhid\n\n- One member of Ahrar al-Sham.\n\nOther news: 5 shops opened.';
+  assert.deepEqual(figures(text), ['killed/unknown/60/60/exact', 'killed/civilians/46/46/exact', 'killed/women/6/6/exact', 'killed/combatants/13/13/exact', 'killed/combatants/1/1/exact']);
+});
+
 test('English: "the death of N", tolls that rise, lives claimed', () => {
   assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
   assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);

@@ -52,7 +52,7 @@ function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined):
   if (far) return far;
   if (prev && (including(c, i0, prev) || coordinated(c, i0, prev))) return { o: prev.outcome, k: null };
   // "ارتفعت حصيلة الضحايا إلى 7 مدنيين", "بلغ عدد ضحايا المجزرة 10 أشخاص"
-  const tally = c.ar ? tallyTo(c.tok, i0)?.o ?? tollAr(c.tok, i0) ?? listHeaderAr(c.tok, c.n, i0) ?? c.list : null;
+  const tally = c.ar ? tallyTo(c.tok, i0)?.o ?? tollAr(c.tok, i0) ?? listHeaderAr(c.tok, c.n, i0) ?? c.list : c.list;
   return tally ? { o: tally, k: null } : null;
 }
 
