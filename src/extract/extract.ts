@@ -129,7 +129,7 @@ const HEADER_OUTCOME_EN: [RegExp, Outcome][] = [[/\b(dead|killed|deaths|fataliti
 /** The outcome a sentence names as the header of the dash items after it, or null. */
 function tallyHeader(sNorm: string, ar: boolean): Outcome | null {
   const hm = ar ? TALLY_HEADER.exec(sNorm) : null;
-  if (hm) return lookup(POP_AR, hm[1]!, true)?.outcome ?? null;
+  if (hm) return lookup(POP_AR, hm[1], true)?.outcome ?? null;
   if (!AS_FOLLOWS.test(sNorm)) return null;
   const tail = sNorm.slice(-120);
   if (ar) {
