@@ -30,7 +30,7 @@ const placeName = (p: unknown, text: string): string[] => {
 /** Place names compared without the Arabic article, diacritics, alef forms, case and punctuation. */
 export const normPlace = (s: string): string => norm(s).replace(/_/g, ' ').replace(/(^|\s)ال/g, '$1').replace(/^(al|el|ad|as|ar|ash|at|az|an)[-\s]/, '').replace(/[^\p{L}\p{N} ]/gu, '').trim();
 /** One place name holds the other, compared without spaces ("#حمرة_بلاسم" and "حمرة بلاسم" are one name). */
-const samePlace = (a: string, b: string): boolean => {
+export const samePlace = (a: string, b: string): boolean => {
   const [x, y] = [a.replace(/ /g, ''), b.replace(/ /g, '')];
   return x.includes(y) || y.includes(x);
 };

@@ -5,7 +5,7 @@
  *
  *   node --import tsx eval/labels/agreement.ts <a.jsonl> <b.jsonl>
  */
-import { compatiblePop, normPlace, readLabels, type Label, type LabelFig } from '../extract-labels.ts';
+import { compatiblePop, normPlace, readLabels, samePlace, type Label, type LabelFig } from '../extract-labels.ts';
 import { loadCorpus } from './select-extract-sample.ts';
 import { SHARED_DATA_ABSENT } from '../../src/shared-data.ts';
 
@@ -65,7 +65,7 @@ for (const [id, la] of a) {
   const pa = places(la, t.text);
   const pb = places(lb, t.text);
   s.placesA += pa.length;
-  s.placeHits += pa.filter((x) => pb.some((y) => x.replace(/ /g, '').includes(y.replace(/ /g, '')) || y.replace(/ /g, '').includes(x.replace(/ /g, '')))).length;
+  s.placeHits += pa.filter((x) => pb.some((y) => samePlace(x, y))).length;
 }
 const f = (x: number): string => x.toFixed(2);
 console.log(`agreement of ${fb} with ${fa}${missing ? ` (${missing} texts of the first not in the second)` : ''}`);
