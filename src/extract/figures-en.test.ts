@@ -75,6 +75,13 @@ test('English: a tally under "The dead are distributed as follows:", a dash item
   assert.deepEqual(figures(text), ['killed/unknown/60/60/exact', 'killed/civilians/46/46/exact', 'killed/women/6/6/exact', 'killed/combatants/13/13/exact', 'killed/combatants/1/1/exact']);
 });
 
+test('English: the second part of a breakdown keeps its outcome; "any civilians" tells no harm; tourists are civilians', () => {
+  assert.deepEqual(figures('These attacks left 20 people dead, including two children and six women, and over 62 others injured.'),
+    ['killed/unknown/20/20/exact', 'killed/children/2/2/exact', 'killed/women/6/6/exact', 'injured/unknown/62/null/more_than']);
+  assert.deepEqual(figures('It did not say that any civilians were killed.'), []);
+  assert.deepEqual(figures('One such bombing killed nine Iraqi tourists last week.'), ['killed/civilians/9/9/exact']);
+});
+
 test('English: "the death of N", tolls that rise, lives claimed', () => {
   assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
   assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);

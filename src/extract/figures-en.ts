@@ -344,7 +344,9 @@ export function nounFiguresEn(k: EnNounKit, i: number, prev: Figure | undefined,
   // militiamen": no figure of their own
   const refers = definiteEn(tok, i) || (w.outcome !== undefined && before !== undefined && before !== w.outcome)
     || /^(who|that|whom)$/.test(tok[i + 1]?.t ?? '') || (prev !== undefined && prev.t1 >= i - 3 && tok.slice(prev.t1, i).some((x) => x.t === 'of')) || k.combined(i);
-  if (w.plural && !refers && (k.outcomeJustBefore(i) || (k.outcomeSoonAfter(i) && !agentiveEn(k, i)))) {
+  // "it did not say that any civilians were killed", "no civilians were hurt": no harm told
+  const none = /^(any|no)$/.test(tok[i - 1]?.t ?? '');
+  if (w.plural && !refers && !none && (k.outcomeJustBefore(i) || (k.outcomeSoonAfter(i) && !agentiveEn(k, i)))) {
     const f = k.build(i, i, w, { min: null, max: null, qualifier: 'vague' }, prev);
     if (f) out.push(f);
   }

@@ -45,6 +45,8 @@ function decideOutcome(c: Ctx, i0: number, j: number, prev: Figure | undefined):
   // "killing five civilians from one family – a woman and four of her children –": a breakdown set off by a dash, a bracket or a colon
   if (!c.ar && prev && i0 - prev.t1 <= 6 && /[(:]|(^|\s)-(\s|$)/.test(c.n.slice(c.tok[prev.t1 - 1].e, c.tok[i0].s))) return { o: prev.outcome, k: null };
   if (prev && including(c, i0, prev)) return { o: prev.outcome, k: null };
+  // "left 20 people dead, including two children and six women, and over 62 others injured": a second part of the breakdown
+  if (!c.ar && prev && coordinated(c, i0, prev) && including(c, prev.t0)) return { o: prev.outcome, k: null };
   const fwd = outcomeForward(c, j, 12);
   // "four of her children – and wounding another": a closing dash ends the breakdown before the next outcome
   if (fwd && (c.ar || !closingDash(c.n.slice(c.tok[j].s, c.tok[fwd.k].s)))) return fwd;

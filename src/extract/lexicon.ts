@@ -25,8 +25,8 @@ export const POP_EN = new Map<string, PopWord>([
   ...entries('civilians', 'civilians residents villagers inhabitants farmers shepherds refugees citizens worshippers passengers workers students volunteers rescuers teachers', { plural: true }),
   ...entries('civilians', 'resident villager farmer shepherd citizen student volunteer rescuer driver teacher', { count: 1 }),
   // people named by what they were doing or where they were: non-combatants
-  ...entries('civilians', 'evacuees pilgrims shoppers protesters demonstrators mourners patients labourers laborers fishermen traders merchants pedestrians bystanders', { plural: true }),
-  ...entries('civilians', 'evacuee pilgrim shopper protester demonstrator mourner patient labourer laborer fisherman trader merchant pedestrian bystander', { count: 1 }),
+  ...entries('civilians', 'tourists visitors guests evacuees pilgrims shoppers protesters demonstrators mourners patients labourers laborers fishermen traders merchants pedestrians bystanders', { plural: true }),
+  ...entries('civilians', 'tourist visitor guest evacuee pilgrim shopper protester demonstrator mourner patient labourer laborer fisherman trader merchant pedestrian bystander', { count: 1 }),
   ...entries('unknown', 'people persons individuals others victims syrians iraqis kurds palestinians', { plural: true }),
   ...entries('unknown', 'person individual', { count: 1 }),
   // relatives: their age and sex are not said ("a farmer and his two sons")
