@@ -80,6 +80,7 @@ test('English: the second part of a breakdown keeps its outcome; "any civilians"
     ['killed/unknown/20/20/exact', 'killed/children/2/2/exact', 'killed/women/6/6/exact', 'injured/unknown/62/null/more_than']);
   assert.deepEqual(figures('It did not say that any civilians were killed.'), []);
   assert.deepEqual(figures('One such bombing killed nine Iraqi tourists last week.'), ['killed/civilians/9/9/exact']);
+  assert.deepEqual(figures('A bomb killed a local imam.'), ['killed/men/1/1/exact']);
 });
 
 test('English: "the death of N", tolls that rise, lives claimed', () => {

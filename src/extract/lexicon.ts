@@ -37,7 +37,7 @@ export const POP_EN = new Map<string, PopWord>([
   ...entries('women', 'women', { plural: true }),
   ...entries('women', 'woman mother wife', { count: 1 }),
   ...entries('men', 'men', { plural: true }),
-  ...entries('men', 'man father husband', { count: 1 }),
+  ...entries('men', 'man father husband imam sheikh priest mukhtar', { count: 1 }),
   ...entries('combatants', 'fighters militants soldiers members commanders troops jihadists gunmen terrorists insurgents combatants operatives militiamen rebels servicemen officers guards leaders personnel mercenaries comrades crewmen airmen pilots sailors marines policemen recruits conscripts paramilitaries extremists loyalists snipers forces elements troopers jihadis peshmerga', { plural: true }),
   ...entries('combatants', 'fighter militant soldier member commander jihadist gunman terrorist insurgent combatant operative militiaman serviceman officer guard leader mercenary comrade crewman airman pilot sailor marine policeman recruit conscript extremist loyalist sniper trooper jihadi', { count: 1 }),
   // journalists and medical staff are civilians (labelling.md knows six populations; the quote keeps the profession)
