@@ -262,3 +262,8 @@ test('an unnumbered figure near a numbered one of the same outcome repeats it', 
   assert.deepEqual(all.filter((c) => c.duplicateOf === null).map(brief), ['killed/civilians/3/3/exact', 'injured/unknown/5/5/exact']);
   assert.equal(all.length, 4);
 });
+
+test('a person named by a given name, then "الذي قتل"; not when the relative clause names someone else', () => {
+  assert.deepEqual(canonical('المشاركة في عزاء محمود علي الشاهر الذي قُتل دفاعاً عن بيته'), ['killed/unknown/1/1/exact']);
+  assert.deepEqual(canonical('التقى محمد الأحمد الذي قتل أخوه'), []);
+});

@@ -241,6 +241,12 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
     const o = k.outcomeAt(i);
     if (o) return pushFigure(out, { t0: i, t1: given.t1, outcome: o, population: 'unknown', ...exact(given.n) }, i);
   }
+  // "عزاء محمود علي الشاهر الذي قُتل …": a person named by a given name, then a relative clause of harm
+  if (!t.num && !t.punct && !k.outcomeAt(i - 1) && !k.popAt(i - 1)) {
+    const named1 = givenNamesAfter(tok, i, (m) => !!popAr(tok, m) || !!outcomeAr(tok, m));
+    const o = named1?.n === 1 ? relativeOutcome(tok, i) : undefined;
+    if (o) return pushFigure(out, { t0: i, t1: i + 1, outcome: o, population: 'unknown', ...exact(1) }, i + 1);
+  }
   const w = k.popAt(i);
   // "#شهيد_الحقيقة": a hashtag's word is no count
   if (!w || tok[i - 1]?.t === '#') return i;

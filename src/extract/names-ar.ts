@@ -50,6 +50,9 @@ const RELATIVE_HARM = /^(?:قتل|قتلت|قتلته|قتلتها|قتلها|ق
 const RELATIVE_2 = /^(?:اللذين|اللذان|اللتين|اللتان)$/;
 const RELATIVE_HARM_2 = /^(?:قتلا|قتلتا|قتلتهما|قتلهما|استشهدا|استشهدتا|قضيا|قضتا|توفيا|توفيتا|اغتيلا|اغتيلتا|اعدما|اعدمتا|اصيبا|اصيبتا|جرحا|جرحتا)$/;
 
+/** A relative with a possessive ("أخوه", "ابنها", "والدهم"): someone else's harm. */
+const KIN = /^(?:اخو|اخ|اب|ابن|ابنت|بنت|ام|والد|والدت|شقيق|شقيقت|زوج|زوجت|عم|خال|اطفال|اولاد|ابناء)(?:ه|ها|هم|هما|هن)$/;
+
 /** "الشاب مدلول العدس الذي قتلته …": the outcome of a relative clause within six tokens after i (a dual one for count 2). */
 export function relativeOutcome(tok: Token[], i: number, count = 1): Outcome | undefined {
   const [rel, harm] = count === 2 ? [RELATIVE_2, RELATIVE_HARM_2] : [RELATIVE, RELATIVE_HARM];
@@ -57,6 +60,8 @@ export function relativeOutcome(tok: Token[], i: number, count = 1): Outcome | u
     if (tok[k].punct) return undefined;
     if (rel.test(tok[k].t)) {
       const v = tok[k + 1]?.t ?? '';
+      // "الذي قُتل أخوه": whose brother was killed, not he
+      if (KIN.test(tok[k + 2]?.t ?? '')) return undefined;
       return harm.test(v) ? (/^(?:اصيب|جرح)/.test(v) ? 'injured' : 'killed') : undefined;
     }
   }
