@@ -118,7 +118,7 @@ function scripts(s: string): { ar: number; la: number } {
 const SHORT_TEXT = 1500;
 
 /** Cheap test: a sentence without any of these stems holds no claim the extractor can read. */
-const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|shelling|shelled|bombed|bodies|bombard|bombing|attack|ستهدف|قصف|استهداف|انزال|هجوم|قذيف|قذايف|صاروخ|صواريخ|مداهم|rocket|missile|shells|جثه|جثمان|جثث|جثامين|رفات|ذمه الله|اغتيل|اغتيال|تصفيه|اعدم|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
+const MAY_HOLD_CLAIM = /kill|dead|die|death|wound|injur|hurt|missing|slain|massacr|perish|martyr|execut|murder|lives|disappear|unaccounted|toll|strike|raid|sortie|shelling|shelled|bombed|bodies|bombard|bombing|attack|ستهدف|قصف|استهداف|انزال|هجوم|قذيف|قذايف|صاروخ|تشييع|صواريخ|مداهم|rocket|missile|shells|جثه|جثمان|جثث|جثامين|رفات|ذمه الله|اغتيل|اغتيال|تصفيه|اعدم|report|allegation|complaint|claim|credib|reliab|deni|deny|rejected|dismissed|fail|evidence|قتل|قتي|شه|جرح|جري|صاب|صيب|مفقود|فقد|ضحي|ضحا|حتف|مصرع|ارتق|وفا|توفي|غار|ضرب|طلع|تقرير|بلاغ|موثوق|نفي|نفت|حصيله|اعدام|قضي|قضو|قضا/;
 
 /** A tally's header at the end of a sentence: "والقتلى والشهداء هم:", "الجرحى هم:". */
 const TALLY_HEADER = /([^\s]+)\s+(?:هم|هي)\s*:\s*$/;

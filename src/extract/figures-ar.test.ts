@@ -267,3 +267,8 @@ test('a person named by a given name, then "الذي قتل"; not when the relat
   assert.deepEqual(canonical('المشاركة في عزاء محمود علي الشاهر الذي قُتل دفاعاً عن بيته'), ['killed/unknown/1/1/exact']);
   assert.deepEqual(canonical('التقى محمد الأحمد الذي قتل أخوه'), []);
 });
+
+test('a funeral tells a death', () => {
+  assert.deepEqual(canonical('تشييع الإعلامي أنس خربطلي في مدينة إدلب'), ['killed/civilians/1/1/exact']);
+  assert.deepEqual(canonical('تشييع الطفلين في البلدة'), ['killed/children/2/2/exact']);
+});

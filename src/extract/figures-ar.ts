@@ -260,7 +260,9 @@ export function nounFiguresAr(k: NounKit, i: number, prev: Figure | undefined, o
   // "والدها" is a word of its own, not "و" + "ال" + …
   const definite = DEFINITE.test(t.t) && !(POP_AR.has(t.t) && !t.t.startsWith('ال'));
   // "الشاب … الذي قتلته ميليشيا": the outcome in a relative clause after a named person
-  const before = k.outcomeAt(i - 1) ?? (definite && (w.count === 1 || (w.count === 2 && !w.ambiguous)) ? relativeOutcome(tok, i, w.count) ?? verbActorBefore(k, i) : undefined);
+  // ("تشييع الإعلامي …": a funeral tells a death)
+  const before = k.outcomeAt(i - 1) ?? (definite && (w.count === 1 || (w.count === 2 && !w.ambiguous))
+    ? relativeOutcome(tok, i, w.count) ?? verbActorBefore(k, i) ?? (FUNERAL.test(tok[i - 1]?.t ?? '') ? 'killed' : undefined) : undefined);
   // "مقتل الطفل …", "وفاة الطفلين …": one or two named people
   if ((w.count === 1 || (w.count === 2 && !w.ambiguous)) && !w.outcome && definite && before) {
     return pushFigure(out, { t0: k.outcomeAt(i - 1) ? i - 1 : i, t1: sameOne(k, i + 1, w.count), outcome: before, population: w.pop, ...exact(w.count) }, i);
