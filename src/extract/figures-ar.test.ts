@@ -196,7 +196,9 @@ test('a tally named before its verb ("عدد الشهداء ارتفع إلى 5"
 
 test('people counted in a force\'s ranks are combatants; the ranks of civilians are not', () => {
   assert.deepEqual(canonical('قتل 9 أطفال مجندين في صفوف الفصيل خلال الشهر الماضي'), ['killed/combatants/9/9/exact']);
-  assert.deepEqual(canonical('أدى القصف إلى وقوع 3 إصابات في صفوف المدنيين'), ['injured/unknown/3/3/exact']);
+  assert.deepEqual(canonical('أدى القصف إلى وقوع 3 إصابات في صفوف المدنيين'), ['injured/civilians/3/3/exact']);
+  // the group after an outcome noun says who: "5 إصابات من المدنيين", "3 قتلى بصفوف المدنيين"
+  assert.deepEqual(canonical('ما أدى لسقوط 3 قتلى بصفوف المدنيين'), ['killed/civilians/3/3/exact']);
 });
 
 test('recruited children are fighters', () => {

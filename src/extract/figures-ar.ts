@@ -173,7 +173,7 @@ const FUNERAL = /^[وبل]?(?:تشييع|دفن|جنازه|مراسم)$/;
 /** The population of "في صفوف المدنيين", "بين المدنيين", "من العسكريين" starting at j, if any. */
 export function amongAr(k: Pick<NounKit, 'tok' | 'popAt'>, j: number): Population | undefined {
   const t = k.tok[j]?.t;
-  const at = t === 'في' && k.tok[j + 1]?.t === 'صفوف' ? j + 2 : t === 'بين' || t === 'من' ? j + 1 : -1;
+  const at = t === 'في' && k.tok[j + 1]?.t === 'صفوف' ? j + 2 : t === 'بين' || t === 'من' || t === 'بصفوف' ? j + 1 : -1;
   const w = at > 0 ? k.popAt(at) : undefined;
   return w && !w.outcome && w.pop !== 'unknown' ? w.pop : undefined;
 }

@@ -107,6 +107,8 @@ function build(c: Ctx, i0: number, j: number, w: PopWord | null, np: Pick<NumPhr
       end = j + 1;
     }
   }
+  // "5 إصابات من المدنيين", "3 قتلى بصفوف المدنيين": the group after an outcome noun says who
+  if (c.ar && w?.outcome && population === 'unknown') population = amongAr({ tok: c.tok, popAt: (q) => popAt(c, q) }, end + 1) ?? population;
   population = refinePopulation({ tok: c.tok, ar: c.ar, popAt: (q) => popAt(c, q) }, population, i0, j, end, prev);
   let outcome: Outcome | null = w?.outcome ?? nounOutcome ?? null;
   let k: number | null = null;
