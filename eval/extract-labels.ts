@@ -114,12 +114,12 @@ export function scoreLabels(labels: Label[], corpus: Map<string, CorpusText>, de
 /** Prints a score table and the misses by category. */
 export function printScore(title: string, n: number, s: ReturnType<typeof scoreLabels>): void {
   console.log(`\n${title}: ${n} records${s.unknownIds ? `, ${s.unknownIds} with unknown ids` : ''}`);
-  console.log('lang  gold  pred   tp    P     R     F1  | event-day hit | places hit');
+  console.log('lang  gold  pred   tp    P     R     F1    | event-day hit | places hit');
   for (const [lang, h] of [...s.byLang].sort()) {
     const p = h.pred ? h.tp / h.pred : 0;
     const r = h.gold ? h.tp / h.gold : 0;
     const f = p + r ? (2 * p * r) / (p + r) : 0;
-    console.log(`${lang.padEnd(5)} ${String(h.gold).padStart(4)} ${String(h.pred).padStart(5)} ${String(h.tp).padStart(4)}  ${pct(p)}  ${pct(r)}  ${pct(f)} | ${h.dayHits}/${h.days} (${pct(h.days ? h.dayHits / h.days : 0)}) | ${h.placeHits}/${h.places} (${pct(h.places ? h.placeHits / h.places : 0)})`);
+    console.log(`${lang.padEnd(5)} ${String(h.gold).padStart(4)} ${String(h.pred).padStart(5)} ${String(h.tp).padStart(4)}  ${pct(p)}  ${pct(r)}  ${f.toFixed(3)} | ${h.dayHits}/${h.days} (${pct(h.days ? h.dayHits / h.days : 0)}) | ${h.placeHits}/${h.places} (${pct(h.places ? h.placeHits / h.places : 0)})`);
   }
   console.log(`misses by category (${title}):`);
   for (const [k, v] of [...s.misses].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(5)}  ${k}`);
