@@ -83,6 +83,13 @@ test('English: the second part of a breakdown keeps its outcome; "any civilians"
   assert.deepEqual(figures('A bomb killed a local imam.'), ['killed/men/1/1/exact']);
 });
 
+test('English: "…, said Observatory director …" names the teller after the verb; a number naming a unit is no count', () => {
+  assert.deepEqual(figures('The war killed a nurse, a hospital employee and two soldiers, said Observatory director Abdel Rahman.'),
+    ['killed/civilians/1/1/exact', 'killed/unknown/1/1/exact', 'killed/combatants/2/2/exact']);
+  assert.deepEqual(figures('Two soldiers said the attack was repelled.'), []);
+  assert.deepEqual(figures('Six militants who were defending Division 30 were killed.'), ['killed/combatants/6/6/exact']);
+});
+
 test('English: "the death of N", tolls that rise, lives claimed', () => {
   assert.deepEqual(figures('The bombing led to the death of eleven and the injury of 30.'), ['killed/unknown/11/11/exact', 'injured/unknown/30/30/exact']);
   assert.deepEqual(figures('The toll of people killed in the Monday shelling has risen to nine.'), ['killed/unknown/9/9/exact']);

@@ -253,7 +253,10 @@ export function youngBefore(tok: Token[], a: number, b: number): boolean {
 
 /** A reporting verb at k ("a militia member said", "the brother told"): the noun before it is a source. */
 export function reporterAt(tok: Token[], k: number): boolean {
-  return /^(said|says|told|tells|added|adds|stated|explained|confirmed|reported|recounted)$/.test(tok[k]?.t ?? '');
+  if (!/^(said|says|told|tells|added|adds|stated|explained|confirmed|reported|recounted)$/.test(tok[k]?.t ?? '')) return false;
+  // "… killed a nurse and two soldiers, said Observatory director …": the one who says it comes after the verb
+  const who = tok[k + 1]?.t === 'the' ? tok[k + 2]?.t : tok[k + 1]?.t;
+  return !/^(observatory|monitor|sohr|sana|ministry|agency|spokesman|spokesperson|statement|source|sources|activists|officials|residents|witnesses|rescuers)$/.test(who ?? '');
 }
 
 /**

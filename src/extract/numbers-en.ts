@@ -156,9 +156,13 @@ function besideMonth(tok: Token[], i: number, value: number): boolean {
   return next !== undefined && MONTH_WORDS.has(next) && (next !== 'may' || /^(19|20)\d\d$/.test(tok[i + 2]?.t ?? ''));
 }
 
+const NAMED_BY_NUMBER = /^(division|brigade|regiment|battalion|base|route|highway|road|resolution|article|flight|unit|corps|camp|checkpoint|sector|gate|building|block|no)$/;
+
 export function numberAtEn(tok: Token[], i: number, n: string): NumPhrase | null {
   const t = tok[i];
   if (t.num && (inNumericDate(t, n) || besideMonth(tok, i, Number(t.t)))) return null;
+  // "Division 30", "Resolution 2254", "Route 4": a number that names a unit, a text or a road
+  if (t.num && NAMED_BY_NUMBER.test(tok[i - 1]?.t ?? '')) return null;
   if (VAGUE.has(t.t)) {
     if (t.t === 'some' || t.t === 'few' || t.t === 'many') {
       const nx = tok[i + 1];
