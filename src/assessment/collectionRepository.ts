@@ -3,8 +3,8 @@
  * assessment of each belligerent on each published incident (drafts, merged and withdrawn
  * incidents stay internal), with the incident's place and date for maps and exports.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AssessmentsTable, Database } from '../db/types.ts';
 
 export interface AssessmentFilter {
   belligerent?: string | undefined;
@@ -24,21 +24,8 @@ export interface AssessmentCursor {
   id: number;
 }
 
-export interface PublicAssessmentRow {
-  id: number;
-  belligerent: string;
-  status: string;
-  conceded_killed_min: number | null;
-  conceded_killed_max: number | null;
-  conceded_injured_min: number | null;
-  conceded_injured_max: number | null;
-  reason: string;
-  reason_given: boolean;
-  assessed_on: string | null;
-  document_url: string | null;
-  document_source_id: number | null;
-  version: number;
-  updated_at: Date;
+/** One public assessment with its incident, as the query returns it (the table's columns, not restated). */
+export interface PublicAssessmentRow extends Omit<Selectable<AssessmentsTable>, 'incident_id'> {
   incident_public_id: string;
   incident_date_start: string | null;
   incident_date_end: string | null;

@@ -5,8 +5,8 @@
  * analyst accepted it), the claim is not rejected, and it is linked to a published incident (the
  * same rule as an incident's detail page). Unlinked claims and claims of drafts stay internal.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ClaimsTable, Database } from '../db/types.ts';
 import { escapeLike } from '../strikes/repository.ts';
 
 export interface ClaimFilter {
@@ -27,40 +27,13 @@ export interface ClaimCursor {
   id: number;
 }
 
+/** The claim's own columns, as a query selects them (the table's type, not restated). */
+type ClaimColumns = Omit<Selectable<ClaimsTable>, 'incident_id' | 'attributes' | 'created_at'>;
+
 /** One public claim with its source, resolved place and incident, as the query returns it. */
-export interface PublicClaimRow {
-  id: number;
-  type: string;
-  status: string;
-  origin: string;
-  claimant: string | null;
-  claimant_norm: string | null;
-  actor_text: string | null;
-  actor_norm: string | null;
-  attribution: string | null;
-  outcome: string | null;
-  population: string | null;
-  min: number | null;
-  max: number | null;
-  qualifier: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  date_precision: string | null;
-  period_text: string | null;
-  place_text: string | null;
-  place_id: number | null;
-  place_precision: string | null;
-  lat: number | null;
-  lon: number | null;
-  stance: string[];
-  quote: string;
-  span_start: number;
-  span_end: number;
-  same_as_id: number | null;
-  corrects_id: number | null;
+export interface PublicClaimRow extends ClaimColumns {
   span_basis: string | null;
   mentioned: unknown;
-  source_id: number;
   source_type: string;
   source_title: string | null;
   source_publisher: string | null;
